@@ -1,0 +1,10 @@
+namespace Actors.Contracts.Errors;
+
+/// <summary>Base of the typed errors the cluster returns to callers; each one means nothing was written.</summary>
+[GenerateSerializer, Alias("actors.error")]
+public abstract class ActorsException : Exception
+{
+    protected ActorsException(string message) : base(message)
+    {
+    }
+}
