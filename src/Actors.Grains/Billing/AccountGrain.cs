@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Actors.Contracts;
+using Actors.Contracts.Billing;
+using Actors.Contracts.Errors;
+using Actors.Domain.Billing;
+using Actors.Grains.Telemetry;
+using Actors.Ledger;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Grains.Billing;
+
+/// <summary>
+/// A thin shell over <see cref="AccountDecider"/>: load (snapshot + ledger tail), decide, append through the silo's
+/// group-commit writer, then apply. The ledger append is the commit point: the state changes only after it.
+/// </summary>
+public sealed class AccountGrain(
+    [PersistentState("account", ActorsGrainOptions.StorageName)] IPersistentState<AccountGrainState> snapshot,
+    ILedgerWriter writer,
+    ILedgerStore store,
+    IOptions<ActorsGrainOptions> options,
+    ILogger<AccountGrain> logger) : Grain, IAccountGrain
+{
+    private static readonly KeyValuePair<string, object?> EntityTag = new("entity", "account");
+
+    private AccountState _state = new();
+    private string _tenant = "";
+    private string _account = "";
+    private string _ledger = "";
+    private long _snapshotPosition;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenant, _account) = EntityKey.Parse(this.GetPrimaryKeyString());
+        _ledger = LedgerNames.Account(_tenant, _account);
+        await LoadAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_state.Position > _snapshotPosition && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
+        {
+            await TrySnapshotAsync();
+        }
+    }
+
+    public async Task<RecordOutcome> Record(BillingEvent billingEvent)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var decision = AccountDecider.Decide(_state, billingEvent);
+        RecordOutcome outcome;
+        if (decision is BillingDecision.Append append)
+        {
+            outcome = await AppendAsync(billingEvent, append);
+        }
+        else
+        {
+            var original = await store.FindAsync(_ledger, billingEvent.Source, billingEvent.Seq, CancellationToken.None)
+                ?? throw new InvalidOperationException(
+                    $"{_ledger}: ({billingEvent.Source}, {billingEvent.Seq}) is marked seen but is not on the ledger.");
+            outcome = AnswerDuplicate(billingEvent, original);
+        }
+        GrainInstruments.RecordDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, EntityTag);
+        return outcome;
+    }
+
+    public Task<AccountBalance> GetBalance() => Task.FromResult(_state.ToBalance(_tenant, _account));
+
+    public async Task<List<LedgerRecord>> GetLedger(long fromPosition, int max)
+    {
+        if (fromPosition < 1 || max < 1 || max > 10_000)
+        {
+            throw new InvalidEventException("fromPosition must be ≥ 1 and max between 1 and 10000.");
+        }
+        var rows = await store.ReadLedgerAsync(_ledger, fromPosition, max, CancellationToken.None);
+        return rows.Select(r => new LedgerRecord(r.GlobalPosition, r.Position, r.Source, r.Seq, r.Type, r.OccurredAt, r.RecordedAt, r.Payload)).ToList();
+    }
+
+    private async Task<RecordOutcome> AppendAsync(BillingEvent billingEvent, BillingDecision.Append append)
+    {
+        var row = new LedgerAppend(_ledger, _tenant, append.Position, billingEvent.Source, billingEvent.Seq, append.Type,
+            billingEvent.OccurredAt, append.Payload);
+        AppendResult result;
+        try
+        {
+            result = await writer.AppendAsync(row, CancellationToken.None);
+        }
+        catch (LedgerPositionConflictException)
+        {
+            // Another activation of this account wrote at our position: our state is stale. Drop it; the caller's
+            // retry reaches a fresh activation that replays the ledger and answers correctly.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        if (result.Status == AppendStatus.Duplicate)
+        {
+            // Memory said "new" (or could not tell) but the database's unique key had it: the last guard held.
+            return AnswerDuplicate(billingEvent, result.Entry!);
+        }
+
+        var entry = result.Entry!;
+        _state.Apply(billingEvent, entry.Position);
+        GrainInstruments.EventsRecorded.Add(1, EntityTag, new("type", billingEvent.Type));
+        if (_state.Position - _snapshotPosition >= options.Value.SnapshotEvery)
+        {
+            await TrySnapshotAsync();
+        }
+        return Outcome(billingEvent, entry, duplicate: false);
+    }
+
+    private RecordOutcome AnswerDuplicate(BillingEvent billingEvent, LedgerEntry original)
+    {
+        if (AccountDecider.CheckDuplicate(original.Type, original.Payload, billingEvent) == DuplicateCheck.Conflict)
+        {
+            GrainInstruments.Conflicts.Add(1, EntityTag);
+            throw new ConflictException(this.GetPrimaryKeyString(), billingEvent.Source, billingEvent.Seq);
+        }
+        GrainInstruments.Duplicates.Add(1, EntityTag);
+        return Outcome(billingEvent, original, duplicate: true);
+    }
+
+    private RecordOutcome Outcome(BillingEvent billingEvent, LedgerEntry entry, bool duplicate) =>
+        new(_tenant, _account, billingEvent.Source, billingEvent.Seq, duplicate, entry.Position, entry.GlobalPosition, entry.RecordedAt);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var json = snapshot.State.SnapshotJson;
+        _state = json is null ? new AccountState() : AccountState.FromSnapshot(JsonSerializer.Deserialize<AccountSnapshot>(json)!);
+        _snapshotPosition = _state.Position;
+
+        long replayed = 0;
+        while (true)
+        {
+            var page = await store.ReadLedgerAsync(_ledger, _state.Position + 1, options.Value.ReplayPageSize, cancellationToken);
+            foreach (var row in page)
+            {
+                _state.Apply(BillingEventCodec.Deserialize(row.Type, row.Payload), row.Position);
+            }
+            replayed += page.Count;
+            if (page.Count < options.Value.ReplayPageSize)
+            {
+                break;
+            }
+        }
+        GrainInstruments.ActivationReplay.Record(replayed, EntityTag);
+    }
+
+    private async Task TrySnapshotAsync()
+    {
+        try
+        {
+            snapshot.State.SnapshotJson = JsonSerializer.Serialize(_state.ToSnapshot());
+            await snapshot.WriteStateAsync();
+            _snapshotPosition = _state.Position;
+        }
+        catch (Exception ex)
+        {
+            // The events are already durable on the ledger; a lost snapshot only means a longer replay next activation.
+            logger.LogWarning(ex, "Snapshot of {Ledger} at position {Position} failed; the ledger tail will be replayed instead.", _ledger, _state.Position);
+        }
+    }
+}

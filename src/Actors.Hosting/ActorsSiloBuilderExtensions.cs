@@ -1,0 +1,113 @@
+using System.Net;
+using Actors.Grains;
+using Actors.Hosting.Schema;
+using Actors.Ledger;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+
+namespace Actors.Hosting;
+
+/// <summary>
+/// The one place a silo's configuration is composed. The silo executable and every test cluster call this, so tests run the
+/// production configuration.
+/// </summary>
+public static class ActorsSiloBuilderExtensions
+{
+    /// <summary>
+    /// Configures clustering, grain storage, reminders, the ledger store and its group-commit writer for <paramref name="options"/>'s
+    /// profile, and registers the schema start-up step and <see cref="SiloReadiness"/>.
+    /// </summary>
+    public static ISiloBuilder AddActors(this ISiloBuilder builder, ActorsSiloOptions options)
+    {
+        if (!options.HostProvidesMembership)
+        {
+            builder.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.EffectiveClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+        }
+
+        if (options.Profile == ActorsProfile.Local)
+        {
+            ConfigureLocal(builder, options);
+        }
+        else
+        {
+            ConfigureCluster(builder, options);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(Options.Create(options.Grains));
+        services.AddSingleton(options.GroupCommit);
+        services.AddSingleton<GroupCommitLedgerWriter>();
+        services.AddSingleton<ILedgerWriter>(sp => sp.GetRequiredService<GroupCommitLedgerWriter>());
+        services.AddSingleton<StorageStartup>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<StorageStartup>());
+        services.AddSingleton<SiloReadiness>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
+        return builder;
+    }
+
+    private static void ConfigureLocal(ISiloBuilder builder, ActorsSiloOptions options)
+    {
+        OrleansSchemaInstaller.RegisterProviderFactories();
+        if (!options.HostProvidesMembership)
+        {
+            // Bound to loopback only: the local profile is a developer's embedded cluster, not reachable from the network.
+            builder.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.EffectiveClusterId);
+        }
+        builder.AddAdoNetGrainStorage(ActorsGrainOptions.StorageName, o =>
+        {
+            o.Invariant = OrleansSchemaInstaller.SqliteInvariant;
+            o.ConnectionString = LocalStorage.OrleansConnectionString(options);
+        });
+        builder.UseInMemoryReminderService();
+        builder.Services.AddSingleton<ILedgerStore>(_ => new SqliteLedgerStore(LocalStorage.LedgerPath(options)));
+    }
+
+    private static void ConfigureCluster(ISiloBuilder builder, ActorsSiloOptions options)
+    {
+        var postgres = options.RequirePostgres();
+        if (!options.HostProvidesMembership)
+        {
+            builder.Configure<EndpointOptions>(o =>
+            {
+                o.AdvertisedIPAddress = ResolveAdvertisedAddress(options);
+                o.SiloPort = options.SiloPort;
+                o.GatewayPort = options.GatewayPort;
+            });
+            builder.UseAdoNetClustering(o =>
+            {
+                o.Invariant = OrleansSchemaInstaller.PostgresInvariant;
+                o.ConnectionString = postgres;
+            });
+        }
+        builder.AddAdoNetGrainStorage(ActorsGrainOptions.StorageName, o =>
+        {
+            o.Invariant = OrleansSchemaInstaller.PostgresInvariant;
+            o.ConnectionString = postgres;
+        });
+        builder.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = OrleansSchemaInstaller.PostgresInvariant;
+            o.ConnectionString = postgres;
+        });
+        builder.Services.AddSingleton<ILedgerStore>(_ => new PostgresLedgerStore(postgres));
+    }
+
+    private static IPAddress ResolveAdvertisedAddress(ActorsSiloOptions options)
+    {
+        if (options.AdvertisedAddress is { Length: > 0 } configured)
+        {
+            return IPAddress.Parse(configured);
+        }
+        var host = Dns.GetHostAddresses(Dns.GetHostName())
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        return host ?? IPAddress.Loopback;
+    }
+}
