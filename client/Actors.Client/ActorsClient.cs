@@ -1,0 +1,178 @@
+using Actors.Client.Billing;
+using Actors.Client.Connection;
+using Actors.Client.Resilience;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace Actors.Client;
+
+/// <summary>
+/// A connection to an Actors cluster and the typed APIs over it. Create one with <see cref="ConnectAsync"/> (it owns
+/// the Orleans client and stops it on dispose) or wrap a client you already have with <see cref="FromClusterClient"/>.
+/// One instance is meant to be shared by the whole process; it is thread-safe.
+/// </summary>
+public sealed class ActorsClient : IAsyncDisposable
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly IHost? _ownedHost;
+
+    private ActorsClient(IClusterClient clusterClient, ActorsClientOptions options, IHost? ownedHost)
+    {
+        ClusterClient = clusterClient;
+        Options = options;
+        _ownedHost = ownedHost;
+        var target = ClusterTarget.Describe(options);
+        Billing = new BillingClient(
+            clusterClient,
+            CallRetryPipeline.Create(options.Retry),
+            options.TimeProvider,
+            failure => new ClusterUnavailableException(
+                options.Profile,
+                target,
+                $"The cluster ({target}) did not answer after {options.Retry.MaxRetryAttempts + 1} attempt(s): {failure.Message} " +
+                "A record call may or may not have been applied; sending the same (source, seq) again is safe.",
+                failure));
+    }
+
+    /// <summary>Customer accounts: usage, credits, payments, adjustments, balances and ledgers.</summary>
+    public BillingClient Billing { get; }
+
+    /// <summary>The underlying Orleans client, for grains the typed APIs do not cover yet.</summary>
+    public IClusterClient ClusterClient { get; }
+
+    /// <summary>The options this client was made with.</summary>
+    public ActorsClientOptions Options { get; }
+
+    /// <summary>
+    /// Connects to the cluster described by <paramref name="options"/>, retrying while it is not reachable until
+    /// <see cref="ActorsClientOptions.ConnectTimeout"/> has passed.
+    /// </summary>
+    /// <param name="options">Profile, addresses and timeouts.</param>
+    /// <param name="cancellationToken">Abandons connecting.</param>
+    /// <returns>A connected client; dispose it to disconnect.</returns>
+    /// <exception cref="ArgumentException">when the options are incomplete (e.g. the cluster profile without a connection string).</exception>
+    /// <exception cref="ClusterUnavailableException">when no gateway could be reached within the connect timeout.</exception>
+    public static async Task<ActorsClient> ConnectAsync(ActorsClientOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ValidateForConnect(options);
+
+        var time = options.TimeProvider;
+        var retryFilter = new DeadlineConnectionRetryFilter(time, time.GetUtcNow() + options.ConnectTimeout, options.ConnectRetryDelay);
+        var host = BuildHost(options, retryFilter);
+        var target = ClusterTarget.Describe(options);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.ConnectTimeout);
+        try
+        {
+            await host.StartAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            await StopAsync(host).ConfigureAwait(false);
+            var cause = failure is OperationCanceledException ? retryFilter.LastFailure ?? failure : failure;
+            throw new ClusterUnavailableException(
+                options.Profile,
+                target,
+                $"Could not connect to the Actors cluster ({options.Profile.ToString().ToLowerInvariant()} profile, {target}) " +
+                $"within {options.ConnectTimeout.TotalSeconds:0.#} s after {retryFilter.FailedAttempts + 1} attempt(s): {cause.Message}",
+                cause);
+        }
+        catch
+        {
+            await StopAsync(host).ConfigureAwait(false);
+            throw;
+        }
+
+        return new ActorsClient(host.Services.GetRequiredService<IClusterClient>(), options, host);
+    }
+
+    /// <summary>
+    /// Wraps an Orleans client that is already connected (a test cluster's client, or one a host built). The caller
+    /// keeps ownership: disposing the returned <see cref="ActorsClient"/> does not stop <paramref name="clusterClient"/>.
+    /// </summary>
+    /// <param name="clusterClient">A started Orleans client of an Actors cluster.</param>
+    /// <param name="options">Retry settings and clock; defaults when <see langword="null"/>.</param>
+    /// <returns>A client over <paramref name="clusterClient"/>.</returns>
+    public static ActorsClient FromClusterClient(IClusterClient clusterClient, ActorsClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(clusterClient);
+        return new ActorsClient(clusterClient, options ?? new ActorsClientOptions(), ownedHost: null);
+    }
+
+    /// <summary>Stops and releases the Orleans client when this instance created it.</summary>
+    /// <returns>A task that completes when the client is stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownedHost is not null)
+        {
+            await StopAsync(_ownedHost).ConfigureAwait(false);
+        }
+    }
+
+    private static void ValidateForConnect(ActorsClientOptions options)
+    {
+        if (options.Profile == ClusterProfile.Local && options.GatewayPort is < 1 or > 65535)
+        {
+            throw new ArgumentException($"Gateway port {options.GatewayPort} is not a TCP port (1-65535).", nameof(options));
+        }
+        if (options.Profile == ClusterProfile.Cluster && string.IsNullOrWhiteSpace(options.PostgresConnectionString))
+        {
+            throw new ArgumentException(
+                $"The cluster profile needs a PostgreSQL connection string: set PostgresConnectionString or {ActorsClientOptions.PostgresEnvironmentVariable}.",
+                nameof(options));
+        }
+        if (options.ConnectTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("ConnectTimeout must be positive.", nameof(options));
+        }
+    }
+
+    private static IHost BuildHost(ActorsClientOptions options, DeadlineConnectionRetryFilter retryFilter)
+    {
+        // An empty builder: a library must not pick up the calling process's appsettings, environment or console logging.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        options.ConfigureLogging?.Invoke(builder.Logging);
+        builder.UseOrleansClient(client =>
+        {
+            switch (options.Profile)
+            {
+                case ClusterProfile.Local:
+                    client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.EffectiveClusterId);
+                    break;
+                case ClusterProfile.Cluster:
+                    client.Configure<ClusterOptions>(cluster =>
+                    {
+                        cluster.ClusterId = options.EffectiveClusterId;
+                        cluster.ServiceId = options.ServiceId;
+                    });
+                    client.UseAdoNetClustering(adoNet =>
+                    {
+                        adoNet.Invariant = "Npgsql";
+                        adoNet.ConnectionString = options.PostgresConnectionString;
+                    });
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(options), options.Profile, "Unknown cluster profile.");
+            }
+            client.Services.AddSingleton<IClientConnectionRetryFilter>(retryFilter);
+        });
+        return builder.Build();
+    }
+
+    private static async Task StopAsync(IHost host)
+    {
+        using var stopping = new CancellationTokenSource(StopTimeout);
+        try
+        {
+            await host.StopAsync(stopping.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            host.Dispose();
+        }
+    }
+}

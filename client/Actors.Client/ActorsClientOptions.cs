@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Client;
+
+/// <summary>Where the cluster is and how patiently to talk to it.</summary>
+public sealed class ActorsClientOptions
+{
+    /// <summary>Environment variable that supplies <see cref="PostgresConnectionString"/> when it is not set explicitly.</summary>
+    public const string PostgresEnvironmentVariable = "ACTORS_POSTGRES";
+
+    /// <summary>Gateway port of a <see cref="ClusterProfile.Local"/> silo unless configured otherwise.</summary>
+    public const int DefaultGatewayPort = 30000;
+
+    /// <summary>The service id every Actors silo uses.</summary>
+    public const string DefaultServiceId = "actors";
+
+    /// <summary>Cluster id of the single silo started by the <c>local</c> profile.</summary>
+    public const string DefaultLocalClusterId = "actors-local";
+
+    /// <summary>Cluster id of the silos started by the <c>cluster</c> profile.</summary>
+    public const string DefaultClusterClusterId = "actors";
+
+    /// <summary>Which way gateways are found. Default <see cref="ClusterProfile.Local"/>.</summary>
+    public ClusterProfile Profile { get; set; } = ClusterProfile.Local;
+
+    /// <summary>Gateway port on localhost for the <see cref="ClusterProfile.Local"/> profile. Default 30000.</summary>
+    public int GatewayPort { get; set; } = DefaultGatewayPort;
+
+    /// <summary>
+    /// PostgreSQL connection string of the membership database, for the <see cref="ClusterProfile.Cluster"/> profile.
+    /// Defaults to the <c>ACTORS_POSTGRES</c> environment variable.
+    /// </summary>
+    public string? PostgresConnectionString { get; set; } = Environment.GetEnvironmentVariable(PostgresEnvironmentVariable);
+
+    /// <summary>Orleans cluster id; <see langword="null"/> means the profile's default (<c>actors-local</c> or <c>actors</c>).</summary>
+    public string? ClusterId { get; set; }
+
+    /// <summary>Orleans service id. Default <c>actors</c>.</summary>
+    public string ServiceId { get; set; } = DefaultServiceId;
+
+    /// <summary>
+    /// How long <see cref="ActorsClient.ConnectAsync"/> keeps trying before it throws
+    /// <see cref="ClusterUnavailableException"/>. Default 15 s.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Pause between two connection attempts while connecting. Default 500 ms.</summary>
+    public TimeSpan ConnectRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Retry policy for calls after the client is connected.</summary>
+    public ActorsRetryOptions Retry { get; set; } = new();
+
+    /// <summary>Clock used for default <c>occurredAt</c> values. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Optional logging set-up for the Orleans client; by default nothing is logged.</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
+
+    /// <summary>The cluster id in effect: <see cref="ClusterId"/> or the profile's default.</summary>
+    public string EffectiveClusterId =>
+        ClusterId ?? (Profile == ClusterProfile.Local ? DefaultLocalClusterId : DefaultClusterClusterId);
+}
