@@ -32,7 +32,7 @@ public sealed class ActorsClient : IAsyncDisposable
             failure => new ClusterUnavailableException(
                 options.Profile,
                 target,
-                $"The cluster ({target}) did not answer after {options.Retry.MaxRetryAttempts + 1} attempt(s): {failure.Message} " +
+                $"The cluster ({target}) did not answer after {options.Retry.MaxRetryAttempts + 1} attempt(s): {OneLine(failure.Message)} " +
                 "A record call may or may not have been applied; sending the same (source, seq) again is safe.",
                 failure));
     }
@@ -53,12 +53,12 @@ public sealed class ActorsClient : IAsyncDisposable
     /// <param name="options">Profile, addresses and timeouts.</param>
     /// <param name="cancellationToken">Abandons connecting.</param>
     /// <returns>A connected client; dispose it to disconnect.</returns>
-    /// <exception cref="ArgumentException">when the options are incomplete (e.g. the cluster profile without a connection string).</exception>
+    /// <exception cref="ArgumentException">when <see cref="ActorsClientOptions.Validate"/> finds the options incomplete.</exception>
     /// <exception cref="ClusterUnavailableException">when no gateway could be reached within the connect timeout.</exception>
     public static async Task<ActorsClient> ConnectAsync(ActorsClientOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ValidateForConnect(options);
+        options.Validate();
 
         var time = options.TimeProvider;
         var retryFilter = new DeadlineConnectionRetryFilter(time, time.GetUtcNow() + options.ConnectTimeout, options.ConnectRetryDelay);
@@ -74,11 +74,14 @@ public sealed class ActorsClient : IAsyncDisposable
         {
             await StopAsync(host).ConfigureAwait(false);
             var cause = failure is OperationCanceledException ? retryFilter.LastFailure ?? failure : failure;
+            var reason = cause is OperationCanceledException
+                ? "no gateway answered before the deadline"
+                : $"{Math.Max(retryFilter.FailedAttempts, 1)} failed attempt(s), last: {OneLine(cause.Message)}";
             throw new ClusterUnavailableException(
                 options.Profile,
                 target,
                 $"Could not connect to the Actors cluster ({options.Profile.ToString().ToLowerInvariant()} profile, {target}) " +
-                $"within {options.ConnectTimeout.TotalSeconds:0.#} s after {retryFilter.FailedAttempts + 1} attempt(s): {cause.Message}",
+                $"within {options.ConnectTimeout.TotalSeconds:0.#} s: {reason}",
                 cause);
         }
         catch
@@ -113,24 +116,6 @@ public sealed class ActorsClient : IAsyncDisposable
         }
     }
 
-    private static void ValidateForConnect(ActorsClientOptions options)
-    {
-        if (options.Profile == ClusterProfile.Local && options.GatewayPort is < 1 or > 65535)
-        {
-            throw new ArgumentException($"Gateway port {options.GatewayPort} is not a TCP port (1-65535).", nameof(options));
-        }
-        if (options.Profile == ClusterProfile.Cluster && string.IsNullOrWhiteSpace(options.PostgresConnectionString))
-        {
-            throw new ArgumentException(
-                $"The cluster profile needs a PostgreSQL connection string: set PostgresConnectionString or {ActorsClientOptions.PostgresEnvironmentVariable}.",
-                nameof(options));
-        }
-        if (options.ConnectTimeout <= TimeSpan.Zero)
-        {
-            throw new ArgumentException("ConnectTimeout must be positive.", nameof(options));
-        }
-    }
-
     private static IHost BuildHost(ActorsClientOptions options, DeadlineConnectionRetryFilter retryFilter)
     {
         // An empty builder: a library must not pick up the calling process's appsettings, environment or console logging.
@@ -162,6 +147,10 @@ public sealed class ActorsClient : IAsyncDisposable
         });
         return builder.Build();
     }
+
+    // Driver messages (Npgsql's in particular) span lines; a CLI error should stay on one.
+    private static string OneLine(string message) =>
+        string.Join(' ', message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static async Task StopAsync(IHost host)
     {

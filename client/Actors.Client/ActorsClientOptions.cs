@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Actors.Client;
 
@@ -59,4 +60,38 @@ public sealed class ActorsClientOptions
     /// <summary>The cluster id in effect: <see cref="ClusterId"/> or the profile's default.</summary>
     public string EffectiveClusterId =>
         ClusterId ?? (Profile == ClusterProfile.Local ? DefaultLocalClusterId : DefaultClusterClusterId);
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming what is missing or malformed for connecting.</summary>
+    /// <exception cref="ArgumentException">for a port out of range, the cluster profile without a usable connection string, or a non-positive timeout.</exception>
+    public void Validate()
+    {
+        if (Profile == ClusterProfile.Local && GatewayPort is < 1 or > 65535)
+        {
+            throw new ArgumentException($"Gateway port {GatewayPort} is not a TCP port (1-65535).");
+        }
+        if (Profile == ClusterProfile.Cluster)
+        {
+            if (string.IsNullOrWhiteSpace(PostgresConnectionString))
+            {
+                throw new ArgumentException(
+                    $"The cluster profile needs a PostgreSQL connection string: set PostgresConnectionString or {PostgresEnvironmentVariable}.");
+            }
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(PostgresConnectionString);
+            }
+            catch (ArgumentException malformed)
+            {
+                throw new ArgumentException($"The PostgreSQL connection string is malformed: {malformed.Message}", malformed);
+            }
+        }
+        if (ConnectTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"ConnectTimeout must be positive (was {ConnectTimeout}).");
+        }
+        if (Retry.MaxRetryAttempts < 0)
+        {
+            throw new ArgumentException($"Retry.MaxRetryAttempts must not be negative (was {Retry.MaxRetryAttempts}).");
+        }
+    }
 }

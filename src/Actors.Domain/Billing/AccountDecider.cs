@@ -42,12 +42,14 @@ public static class AccountDecider
     /// <summary>
     /// Compares <paramref name="e"/> with the ledger row that holds its key: <see cref="DuplicateVerdict.Duplicate"/>
     /// when it is the same event (equal after decoding, so stored JSON formatting does not matter), else
-    /// <see cref="DuplicateVerdict.Conflict"/>.
+    /// <see cref="DuplicateVerdict.Conflict"/>. <c>OccurredAt</c> is not compared: a client that stamps "now" on each
+    /// attempt (a CLI re-run, a retry loop that rebuilds the event) is still sending the same event; what would make the
+    /// retry a different charge is a different amount, meter, quantity, price or currency.
     /// </summary>
     public static DuplicateVerdict CheckDuplicate(string originalType, string originalPayload, BillingEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var original = BillingEventCodec.Deserialize(originalType, originalPayload);
+        var original = BillingEventCodec.Deserialize(originalType, originalPayload) with { OccurredAt = e.OccurredAt };
         return original.Equals(e) ? DuplicateVerdict.Duplicate : DuplicateVerdict.Conflict;
     }
 

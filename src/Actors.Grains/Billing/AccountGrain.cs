@@ -48,18 +48,21 @@ public sealed class AccountGrain(
     public async Task<RecordOutcome> Record(BillingEvent billingEvent)
     {
         var started = Stopwatch.GetTimestamp();
-        var decision = AccountDecider.Decide(_state, billingEvent);
         RecordOutcome outcome;
-        if (decision is BillingDecision.Append append)
+        switch (AccountDecider.Decide(_state, billingEvent))
         {
-            outcome = await AppendAsync(billingEvent, append);
-        }
-        else
-        {
-            var original = await store.FindAsync(_ledger, billingEvent.Source, billingEvent.Seq, CancellationToken.None)
-                ?? throw new InvalidOperationException(
-                    $"{_ledger}: ({billingEvent.Source}, {billingEvent.Seq}) is marked seen but is not on the ledger.");
-            outcome = AnswerDuplicate(billingEvent, original);
+            case AppendDecision append:
+                outcome = await AppendAsync(billingEvent, append);
+                break;
+            case LookUpDecision:
+                // Memory has seen the key, or cannot tell (beyond the dedup bound): the ledger's row settles it.
+                var original = await store.FindAsync(_ledger, billingEvent.Source, billingEvent.Seq, CancellationToken.None);
+                outcome = original is null
+                    ? await AppendAsync(billingEvent, AccountDecider.DecideAbsent(_state, billingEvent))
+                    : AnswerDuplicate(billingEvent, original);
+                break;
+            case var other:
+                throw new InvalidOperationException($"unexpected billing decision {other}");
         }
         GrainInstruments.RecordDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, EntityTag);
         return outcome;
@@ -77,10 +80,9 @@ public sealed class AccountGrain(
         return rows.Select(r => new LedgerRecord(r.GlobalPosition, r.Position, r.Source, r.Seq, r.Type, r.OccurredAt, r.RecordedAt, r.Payload)).ToList();
     }
 
-    private async Task<RecordOutcome> AppendAsync(BillingEvent billingEvent, BillingDecision.Append append)
+    private async Task<RecordOutcome> AppendAsync(BillingEvent billingEvent, AppendDecision append)
     {
-        var row = new LedgerAppend(_ledger, _tenant, append.Position, billingEvent.Source, billingEvent.Seq, append.Type,
-            billingEvent.OccurredAt, append.Payload);
+        var row = new LedgerAppend(_ledger, _tenant, append.Position, append.Source, append.Seq, append.Type, append.OccurredAt, append.Payload);
         AppendResult result;
         try
         {
@@ -112,7 +114,7 @@ public sealed class AccountGrain(
 
     private RecordOutcome AnswerDuplicate(BillingEvent billingEvent, LedgerEntry original)
     {
-        if (AccountDecider.CheckDuplicate(original.Type, original.Payload, billingEvent) == DuplicateCheck.Conflict)
+        if (AccountDecider.CheckDuplicate(original.Type, original.Payload, billingEvent) == DuplicateVerdict.Conflict)
         {
             GrainInstruments.Conflicts.Add(1, EntityTag);
             throw new ConflictException(this.GetPrimaryKeyString(), billingEvent.Source, billingEvent.Seq);

@@ -1,0 +1,23 @@
+namespace Actors.Cli;
+
+/// <summary>The process exit codes of <c>actors</c>; scripts branch on them, so they never change meaning.</summary>
+public static class ExitCodes
+{
+    /// <summary>The command did what it was asked.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Any other failure (including a retry-storm whose balances did not match).</summary>
+    public const int Failure = 1;
+
+    /// <summary>Bad arguments or invalid input; nothing was sent or written.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>The cluster could not be reached.</summary>
+    public const int ClusterUnavailable = 3;
+
+    /// <summary>The same (source, seq) was already recorded with a different payload.</summary>
+    public const int Conflict = 4;
+
+    /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
+    public const int Interrupted = 130;
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Actors.Client;
+
+namespace Actors.Cli;
+
+/// <summary>Options every command accepts: where the cluster is and how to print.</summary>
+public sealed class GlobalOptions
+{
+    /// <summary><c>--profile local|cluster</c>.</summary>
+    public Option<string> Profile { get; } = new Option<string>("--profile")
+    {
+        Description = "How to find the cluster: local (one silo on localhost) or cluster (PostgreSQL membership).",
+        DefaultValueFactory = _ => "local",
+        Recursive = true,
+    }.AcceptOnlyFromAmong("local", "cluster");
+
+    /// <summary><c>--gateway-port</c> of a local silo.</summary>
+    public Option<int> GatewayPort { get; } = new("--gateway-port")
+    {
+        Description = "Gateway port of the local silo.",
+        DefaultValueFactory = _ => ActorsClientOptions.DefaultGatewayPort,
+        Recursive = true,
+        Validators = { OptionRange.Between(1, 65535) },
+    };
+
+    /// <summary><c>--postgres</c> membership connection string for the cluster profile.</summary>
+    public Option<string?> Postgres { get; } = new("--postgres")
+    {
+        Description = $"PostgreSQL connection string of the cluster's membership database (default: ${ActorsClientOptions.PostgresEnvironmentVariable}).",
+        Recursive = true,
+    };
+
+    /// <summary><c>--connect-timeout</c> in seconds.</summary>
+    public Option<double> ConnectTimeout { get; } = new("--connect-timeout")
+    {
+        Description = "Seconds to keep trying to reach the cluster before giving up with exit code 3.",
+        DefaultValueFactory = _ => 5,
+        Recursive = true,
+        Validators = { OptionRange.Between(0.1, 3600.0) },
+    };
+
+    /// <summary><c>--json</c>: machine-readable output.</summary>
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Print one JSON document instead of text.",
+        Recursive = true,
+    };
+
+    /// <summary>Adds every global option to <paramref name="root"/>; they are recursive, so subcommands inherit them.</summary>
+    public void AddTo(RootCommand root)
+    {
+        root.Options.Add(Profile);
+        root.Options.Add(GatewayPort);
+        root.Options.Add(Postgres);
+        root.Options.Add(ConnectTimeout);
+        root.Options.Add(Json);
+    }
+}

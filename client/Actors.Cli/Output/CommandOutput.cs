@@ -1,0 +1,59 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Actors.Cli.Output;
+
+/// <summary>
+/// Where a command's result goes: text (through Spectre.Console, tables and progress bars) or exactly one JSON
+/// document with <c>--json</c>. Diagnostics always go to stderr, so stdout stays parseable.
+/// </summary>
+public sealed class CommandOutput
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly CliContext _context;
+
+    public CommandOutput(CliContext context, bool json)
+    {
+        _context = context;
+        IsJson = json;
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(context.Out),
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.Detect,
+        });
+    }
+
+    /// <summary>True with <c>--json</c>: the command prints one JSON document and nothing else on stdout.</summary>
+    public bool IsJson { get; }
+
+    /// <summary>The text console on stdout (only for text mode).</summary>
+    public IAnsiConsole Console { get; }
+
+    /// <summary>True when stdout is a terminal that can redraw a live progress bar.</summary>
+    public bool CanShowProgress => !IsJson && Console.Profile.Capabilities.Interactive;
+
+    /// <summary>Writes <paramref name="value"/> as one JSON document (camelCase) on stdout.</summary>
+    public void WriteJson<T>(T value)
+    {
+        _context.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+        _context.Out.Flush();
+    }
+
+    /// <summary>Writes <paramref name="text"/> verbatim (no markup) as a line on stdout.</summary>
+    public void WriteLine(string text) => Console.Write(new Text(text + Environment.NewLine));
+
+    /// <summary>Writes a diagnostic line on stderr.</summary>
+    public void WriteError(string message)
+    {
+        _context.Error.WriteLine(message);
+        _context.Error.Flush();
+    }
+}

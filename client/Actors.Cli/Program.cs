@@ -1,0 +1,3 @@
+using Actors.Cli;
+
+return await ActorsCli.RunAsync(args, CliContext.ForProcess(), CancellationToken.None);
