@@ -30,11 +30,27 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary><c>--cluster-id</c>, for silos started with a cluster id other than their profile's default.</summary>
+    public Option<string?> ClusterId { get; } = new("--cluster-id")
+    {
+        Description = $"Orleans cluster id (default: {ActorsClientOptions.DefaultLocalClusterId} for local, {ActorsClientOptions.DefaultClusterClusterId} for cluster).",
+        Recursive = true,
+    };
+
     /// <summary><c>--connect-timeout</c> in seconds.</summary>
     public Option<double> ConnectTimeout { get; } = new("--connect-timeout")
     {
         Description = "Seconds to keep trying to reach the cluster before giving up with exit code 3.",
         DefaultValueFactory = _ => 5,
+        Recursive = true,
+        Validators = { OptionRange.Between(0.1, 3600.0) },
+    };
+
+    /// <summary><c>--response-timeout</c> in seconds.</summary>
+    public Option<double> ResponseTimeout { get; } = new("--response-timeout")
+    {
+        Description = "Seconds one call waits for its answer before it is retried (a call in flight when a silo dies ends only this way).",
+        DefaultValueFactory = _ => 30,
         Recursive = true,
         Validators = { OptionRange.Between(0.1, 3600.0) },
     };
@@ -52,7 +68,9 @@ public sealed class GlobalOptions
         root.Options.Add(Profile);
         root.Options.Add(GatewayPort);
         root.Options.Add(Postgres);
+        root.Options.Add(ClusterId);
         root.Options.Add(ConnectTimeout);
+        root.Options.Add(ResponseTimeout);
         root.Options.Add(Json);
     }
 }

@@ -32,7 +32,7 @@ public sealed class ActorsClient : IAsyncDisposable
             failure => new ClusterUnavailableException(
                 options.Profile,
                 target,
-                $"The cluster ({target}) did not answer after {options.Retry.MaxRetryAttempts + 1} attempt(s): {OneLine(failure.Message)} " +
+                $"The cluster ({target}) did not answer after {options.Retry.MaxRetryAttempts + 1} attempt(s) (last error: {OneLine(failure.Message)}). " +
                 "A record call may or may not have been applied; sending the same (source, seq) again is safe.",
                 failure));
     }
@@ -143,6 +143,7 @@ public sealed class ActorsClient : IAsyncDisposable
                 default:
                     throw new ArgumentOutOfRangeException(nameof(options), options.Profile, "Unknown cluster profile.");
             }
+            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.ResponseTimeout);
             client.Services.AddSingleton<IClientConnectionRetryFilter>(retryFilter);
         });
         return builder.Build();

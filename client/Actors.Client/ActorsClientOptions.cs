@@ -45,6 +45,12 @@ public sealed class ActorsClientOptions
     /// </summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long one call waits for its answer before it fails with <see cref="TimeoutException"/> (and is retried).
+    /// A call in flight when its silo dies only ends this way. Default 30 s, as in Orleans.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Pause between two connection attempts while connecting. Default 500 ms.</summary>
     public TimeSpan ConnectRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
@@ -62,7 +68,7 @@ public sealed class ActorsClientOptions
         ClusterId ?? (Profile == ClusterProfile.Local ? DefaultLocalClusterId : DefaultClusterClusterId);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming what is missing or malformed for connecting.</summary>
-    /// <exception cref="ArgumentException">for a port out of range, the cluster profile without a usable connection string, or a non-positive timeout.</exception>
+    /// <exception cref="ArgumentException">for a port out of range, the cluster profile without a usable connection string, a non-positive timeout or a negative retry count.</exception>
     public void Validate()
     {
         if (Profile == ClusterProfile.Local && GatewayPort is < 1 or > 65535)
@@ -88,6 +94,10 @@ public sealed class ActorsClientOptions
         if (ConnectTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException($"ConnectTimeout must be positive (was {ConnectTimeout}).");
+        }
+        if (ResponseTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"ResponseTimeout must be positive (was {ResponseTimeout}).");
         }
         if (Retry.MaxRetryAttempts < 0)
         {

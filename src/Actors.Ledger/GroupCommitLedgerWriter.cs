@@ -152,9 +152,12 @@ public sealed class GroupCommitLedgerWriter : ILedgerWriter, IAsyncDisposable, I
                     duplicates++;
                     batch[i].Succeed(result);
                     break;
-                default:
+                case AppendStatus.PositionConflict:
                     conflicts++;
                     batch[i].Fail(new LedgerPositionConflictException(rows[i].Ledger, rows[i].Position));
+                    break;
+                default:
+                    batch[i].Fail(new InvalidOperationException($"{_store.GetType().Name} answered the unknown status {result.Status}."));
                     break;
             }
         }

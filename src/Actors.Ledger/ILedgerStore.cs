@@ -4,6 +4,12 @@ namespace Actors.Ledger;
 /// The append-only ledger: one table for every entity's ledger, positions per ledger and global.
 /// <c>(ledger, source, seq)</c> and <c>(ledger, position)</c> are unique.
 /// </summary>
+/// <remarks>
+/// Every store keeps timestamps in UTC at microsecond resolution (PostgreSQL's timestamptz), so an entry's
+/// <see cref="LedgerEntry.OccurredAt"/> is the appended value converted to UTC with anything below the microsecond dropped;
+/// entries returned by <see cref="AppendBatchAsync"/> already carry the stored form. Payloads are kept
+/// byte for byte. Global positions ascend in commit order and may have gaps.
+/// </remarks>
 public interface ILedgerStore
 {
     /// <summary>Creates the schema if it is missing. Safe to call on every start.</summary>

@@ -1,15 +1,20 @@
 using Actors.Ledger.Schema;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Actors.Ledger;
 
 /// <summary>
-/// The ledger in PostgreSQL (the <c>cluster</c> profile). A batch is one transaction of two round trips: the rows go in
-/// as arrays through one prepared <c>INSERT ... SELECT FROM unnest(...)</c>, then COMMIT; rows the unique keys turned away
-/// cost one more prepared query. Appends use one long-lived connection per store; reads use the data source's pool.
+/// The ledger in PostgreSQL (the <c>cluster</c> profile). A batch is one transaction: its rows go in as arrays through one
+/// prepared <c>INSERT ... SELECT FROM unnest(...)</c>, so a batch costs two round trips (BEGIN + lock + insert, COMMIT)
+/// whatever its size. Appends use one long-lived connection per store; reads use the data source's pool.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Optimistic first: a batch is inserted with a plain INSERT, as fast as a raw bulk insert. Only if a unique key rejects
+/// a row (a duplicate the grains' memory did not catch, or a taken position) is the transaction rolled back and the batch
+/// redone with <c>ON CONFLICT DO NOTHING</c> and a lookup of the rows turned away, which costs about a third more. After
+/// such a batch the next few go the careful way directly, because duplicates come in runs (replays, redeliveries).
+/// </para>
 /// <para>
 /// Appends from all silos commit one transaction at a time (a transaction-scoped advisory lock taken before the insert).
 /// Global positions come from a sequence when a row is inserted, not when it commits; without the lock, a transaction
@@ -24,36 +29,16 @@ namespace Actors.Ledger;
 /// </remarks>
 public sealed class PostgresLedgerStore : ILedgerStore, IAsyncDisposable, IDisposable
 {
-    // pg_advisory_xact_lock(int, int) keys: 0x4163746F is 'Acto'; 1 guards the schema script (see ledger-postgres.sql).
-    private const int AdvisoryLockSpace = 0x4163746F;
-    private const int AppendLock = 3;
+    // After a batch that hit a unique key, this many batches skip the optimistic attempt.
+    private const int CarefulBatchesAfterRejection = 16;
 
     private const string Columns = "global_position, ledger, tenant, position, source, seq, type, occurred_at, recorded_at, payload";
-
-    private const string InsertSql =
-        """
-        INSERT INTO ledger_entries (ledger, tenant, position, source, seq, type, occurred_at, payload)
-        SELECT r.ledger, r.tenant, r.position, r.source, r.seq, r.type, r.occurred_at, r.payload
-        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8)
-             WITH ORDINALITY AS r(ledger, tenant, position, source, seq, type, occurred_at, payload, ordinal)
-        ORDER BY r.ordinal
-        ON CONFLICT DO NOTHING
-        RETURNING global_position, ledger, source, seq, position, recorded_at
-        """;
-
-    private const string LookupSql =
-        """
-        SELECT e.global_position, e.ledger, e.tenant, e.position, e.source, e.seq, e.type, e.occurred_at, e.recorded_at, e.payload
-        FROM unnest($1, $2, $3) AS k(ledger, source, seq)
-        JOIN ledger_entries AS e ON e.ledger = k.ledger AND e.source = k.source AND e.seq = k.seq
-        """;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private NpgsqlConnection? _writer;
-    private NpgsqlBatch? _insert;
-    private NpgsqlCommand? _lookup;
+    private PostgresAppendConnection? _writer;
+    private int _carefulBatchesLeft;
     private bool _disposed;
 
     /// <summary>A store over its own data source built from <paramref name="connectionString"/>, disposed with the store.</summary>
@@ -196,44 +181,76 @@ public sealed class PostgresLedgerStore : ILedgerStore, IAsyncDisposable, IDispo
 
     private async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<LedgerAppend> batch, CancellationToken cancellationToken)
     {
-        var (writer, insert, lookup) = await WriterAsync(cancellationToken);
-        var resolution = new AppendBatchResolution(batch);
-        await using var transaction = await writer.BeginTransactionAsync(cancellationToken);
-
-        var count = batch.Count;
-        var ledgers = new string[count];
-        var tenants = new string[count];
-        var positions = new long[count];
-        var sources = new string[count];
-        var seqs = new long[count];
-        var types = new string[count];
-        var occurredAt = new DateTime[count];
-        var payloads = new string[count];
-        for (var i = 0; i < count; i++)
+        _writer ??= await PostgresAppendConnection.OpenAsync(_dataSource, cancellationToken);
+        if (_carefulBatchesLeft > 0)
         {
-            var append = batch[i];
-            ledgers[i] = append.Ledger;
-            tenants[i] = append.Tenant;
-            positions[i] = append.Position;
-            sources[i] = append.Source;
-            seqs[i] = append.Seq;
-            types[i] = append.Type;
-            occurredAt[i] = LedgerTimestamp.ToUtcDateTime(append.OccurredAt);
-            payloads[i] = append.Payload;
+            _carefulBatchesLeft--;
         }
-        var parameters = insert.BatchCommands[1].Parameters;
-        parameters[0].Value = ledgers;
-        parameters[1].Value = tenants;
-        parameters[2].Value = positions;
-        parameters[3].Value = sources;
-        parameters[4].Value = seqs;
-        parameters[5].Value = types;
-        parameters[6].Value = occurredAt;
-        parameters[7].Value = payloads;
-        insert.Transaction = transaction;
+        else if (await TryAppendAllAsync(_writer, batch, cancellationToken) is { } results)
+        {
+            return results;
+        }
+        else
+        {
+            _carefulBatchesLeft = CarefulBatchesAfterRejection;
+        }
+        return await AppendNewAsync(_writer, batch, cancellationToken);
+    }
 
-        // Npgsql sends BEGIN, the lock and the insert in one round trip.
-        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+    /// <summary>Inserts every row, or returns null (having committed nothing) when a unique key rejects one.</summary>
+    private static async Task<IReadOnlyList<AppendResult>?> TryAppendAllAsync(
+        PostgresAppendConnection writer, IReadOnlyList<LedgerAppend> batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = await writer.Connection.BeginTransactionAsync(cancellationToken);
+        PostgresAppendConnection.Bind(writer.InsertAll, batch);
+        writer.InsertAll.Transaction = transaction;
+        var results = new AppendResult[batch.Count];
+        var count = 0;
+        try
+        {
+            await using var reader = await writer.InsertAll.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                // Rows are inserted, numbered and returned in array order. Position and seq are returned to check that
+                // instead of trusting it: a mismatch fails the batch before anything is committed.
+                var append = count < batch.Count ? batch[count] : null;
+                if (append is null || reader.GetInt64(1) != append.Position || reader.GetInt64(2) != append.Seq)
+                {
+                    throw new InvalidOperationException(
+                        "PostgreSQL returned the inserted rows in another order than the batch; nothing was committed.");
+                }
+                results[count++] = new AppendResult(AppendStatus.Appended, new LedgerEntry(reader.GetInt64(0), append.Ledger,
+                    append.Tenant, append.Position, append.Source, append.Seq, append.Type,
+                    LedgerTimestamp.Normalize(append.OccurredAt), LedgerTimestamp.FromUtcDateTime(reader.GetDateTime(3)),
+                    append.Payload));
+            }
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Expected now and then, not a failure: the careful path answers the batch. The transaction is aborted and
+            // holds nothing worth keeping.
+            await transaction.RollbackAsync(CancellationToken.None);
+            return null;
+        }
+        if (count != batch.Count)
+        {
+            throw new InvalidOperationException($"PostgreSQL returned {count} inserted rows for a batch of {batch.Count}; nothing was committed.");
+        }
+        // Once the rows are in, the commit is not abandoned half-way for a caller's cancellation: its outcome would be unknown.
+        await transaction.CommitAsync(CancellationToken.None);
+        return results;
+    }
+
+    /// <summary>Inserts the rows no unique key rejects and answers the others as duplicates or position conflicts.</summary>
+    private static async Task<IReadOnlyList<AppendResult>> AppendNewAsync(
+        PostgresAppendConnection writer, IReadOnlyList<LedgerAppend> batch, CancellationToken cancellationToken)
+    {
+        var resolution = new AppendBatchResolution(batch);
+        await using var transaction = await writer.Connection.BeginTransactionAsync(cancellationToken);
+        PostgresAppendConnection.Bind(writer.InsertNew, batch);
+        writer.InsertNew.Transaction = transaction;
+        await using (var reader = await writer.InsertNew.ExecuteReaderAsync(cancellationToken))
         {
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -243,9 +260,11 @@ public sealed class PostgresLedgerStore : ILedgerStore, IAsyncDisposable, IDispo
             }
         }
 
+        // Looked up in the same transaction, so the answer agrees with what this batch itself inserted.
         var open = resolution.UnresolvedKeys();
         if (open.Count > 0)
         {
+            var lookup = writer.Lookup;
             lookup.Parameters[0].Value = open.Select(k => k.Ledger).ToArray();
             lookup.Parameters[1].Value = open.Select(k => k.Source).ToArray();
             lookup.Parameters[2].Value = open.Select(k => k.Seq).ToArray();
@@ -257,80 +276,18 @@ public sealed class PostgresLedgerStore : ILedgerStore, IAsyncDisposable, IDispo
             }
         }
 
-        // Once the rows are in, the commit is not abandoned half-way for a caller's cancellation: its outcome would be unknown.
         await transaction.CommitAsync(CancellationToken.None);
         return resolution.Results();
     }
 
-    private async Task<(NpgsqlConnection Writer, NpgsqlBatch Insert, NpgsqlCommand Lookup)> WriterAsync(CancellationToken cancellationToken)
-    {
-        if (_writer is not null && _insert is not null && _lookup is not null)
-        {
-            return (_writer, _insert, _lookup);
-        }
-        var writer = await _dataSource.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var insert = new NpgsqlBatch(writer)
-            {
-                BatchCommands =
-                {
-                    new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1, $2)")
-                    {
-                        Parameters =
-                        {
-                            new NpgsqlParameter<int> { TypedValue = AdvisoryLockSpace },
-                            new NpgsqlParameter<int> { TypedValue = AppendLock },
-                        },
-                    },
-                    new NpgsqlBatchCommand(InsertSql)
-                    {
-                        Parameters =
-                        {
-                            TextArray(), TextArray(), BigintArray(), TextArray(), BigintArray(), TextArray(),
-                            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
-                            TextArray(),
-                        },
-                    },
-                },
-            };
-            var lookup = new NpgsqlCommand(LookupSql, writer)
-            {
-                Parameters = { TextArray(), TextArray(), BigintArray() },
-            };
-            // Parsed and planned once per connection instead of once per batch.
-            await insert.PrepareAsync(cancellationToken);
-            await lookup.PrepareAsync(cancellationToken);
-            (_writer, _insert, _lookup) = (writer, insert, lookup);
-            return (writer, insert, lookup);
-        }
-        catch
-        {
-            await writer.DisposeAsync();
-            throw;
-        }
-    }
-
     private async Task CloseWriterAsync()
     {
-        if (_insert is not null)
-        {
-            await _insert.DisposeAsync();
-        }
-        if (_lookup is not null)
-        {
-            await _lookup.DisposeAsync();
-        }
         if (_writer is not null)
         {
             await _writer.DisposeAsync();
+            _writer = null;
         }
-        (_writer, _insert, _lookup) = (null, null, null);
     }
-
-    private static NpgsqlParameter TextArray() => new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
-
-    private static NpgsqlParameter BigintArray() => new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };
 
     private static async Task<IReadOnlyList<LedgerEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Actors.Cli.Output;
 using Actors.Client.Billing;
 using Actors.Contracts;
 using Spectre.Console;
@@ -56,7 +57,7 @@ public sealed class BillingLedgerCommand : Command
             .AddColumn(new TableColumn("seq").RightAligned())
             .AddColumn("type")
             .AddColumn("occurred at")
-            .AddColumn("payload");
+            .AddColumn("details");
         foreach (var row in rows)
         {
             table.AddRow(
@@ -65,8 +66,8 @@ public sealed class BillingLedgerCommand : Command
                 Markup.Escape(row.Source),
                 row.Seq.ToString(),
                 Markup.Escape(row.Type),
-                row.OccurredAt.ToString("u"),
-                Markup.Escape(row.Payload));
+                row.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"),
+                Markup.Escape(LedgerPayloadSummary.Of(row.Payload)));
         }
         output.Console.Write(table);
         output.WriteLine($"{rows.Count} event(s) from position {scope.Parse.GetValue(_from)} of {tenant}/{account}");

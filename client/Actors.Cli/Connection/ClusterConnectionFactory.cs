@@ -28,7 +28,9 @@ public sealed class ClusterConnectionFactory(GlobalOptions globals, CliContext c
             Profile = profile,
             GatewayPort = parse.GetValue(globals.GatewayPort),
             PostgresConnectionString = postgres,
+            ClusterId = parse.GetValue(globals.ClusterId),
             ConnectTimeout = TimeSpan.FromSeconds(parse.GetValue(globals.ConnectTimeout)),
+            ResponseTimeout = TimeSpan.FromSeconds(parse.GetValue(globals.ResponseTimeout)),
         };
         try
         {

@@ -16,6 +16,8 @@ public sealed class CommandOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private const int PipedWidth = 240;
+
     private readonly CliContext _context;
 
     public CommandOutput(CliContext context, bool json)
@@ -29,6 +31,11 @@ public sealed class CommandOutput
             ColorSystem = ColorSystemSupport.Detect,
             Interactive = InteractionSupport.Detect,
         });
+        if (!Console.Profile.Out.IsTerminal)
+        {
+            // Piped or captured output has no width; Spectre would assume 80 columns and wrap every table row.
+            Console.Profile.Width = PipedWidth;
+        }
     }
 
     /// <summary>True with <c>--json</c>: the command prints one JSON document and nothing else on stdout.</summary>
@@ -47,8 +54,8 @@ public sealed class CommandOutput
         _context.Out.Flush();
     }
 
-    /// <summary>Writes <paramref name="text"/> verbatim (no markup) as a line on stdout.</summary>
-    public void WriteLine(string text) => Console.Write(new Text(text + Environment.NewLine));
+    /// <summary>Writes <paramref name="text"/> verbatim as a line on stdout (no markup, no wrapping at the console width).</summary>
+    public void WriteLine(string text) => _context.Out.WriteLine(text);
 
     /// <summary>Writes a diagnostic line on stderr.</summary>
     public void WriteError(string message)

@@ -52,8 +52,12 @@ public sealed class FreshPostgresDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Orleans keeps pooled connections to the database open; FORCE ends them so the drop cannot fail on them.
-        NpgsqlConnection.ClearAllPools();
+        // Orleans keeps pooled connections to the database open; FORCE ends them so the drop cannot fail on them, and
+        // clearing this database's pool lets the client forget them rather than find them broken later.
+        await using (var pooled = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", CancellationToken.None);
     }
 

@@ -32,8 +32,11 @@ public sealed class SqliteGrainStorageTests : IAsyncLifetime
     public Task DisposeAsync()
     {
         _deadline.Dispose();
-        // Orleans' connections are pooled per connection string and would keep the file open.
-        SqliteConnection.ClearAllPools();
+        // Orleans' connections are pooled per connection string and would keep the deleted file open.
+        using (var pooled = new SqliteConnection(ConnectionString))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
         Directory.Delete(_directory, recursive: true);
         return Task.CompletedTask;
     }

@@ -4,17 +4,20 @@ using Actors.Contracts.Billing;
 namespace Actors.Tests.Cli;
 
 /// <summary>
-/// An <see cref="IClusterClient"/> that hands out one scripted account grain, so the SDK's retry logic can be
-/// tested without a cluster. Everything except <c>GetGrain&lt;IAccountGrain&gt;(string)</c> is unsupported.
+/// An <see cref="IClusterClient"/> whose account grains are in-process stand-ins, so the SDK and the CLI's demo
+/// logic can be tested without a cluster. Everything except <c>GetGrain&lt;IAccountGrain&gt;(string)</c> is unsupported.
 /// </summary>
 public class FakeClusterClient : DispatchProxy
 {
-    private ScriptedAccountGrain? _grain;
+    private Func<string, IAccountGrain>? _accounts;
 
-    internal static IClusterClient For(ScriptedAccountGrain grain)
+    internal static IClusterClient For(ScriptedAccountGrain grain) => For(key =>
+        key == grain.Key ? grain : throw new InvalidOperationException($"asked for grain '{key}', scripted '{grain.Key}'"));
+
+    internal static IClusterClient For(Func<string, IAccountGrain> accounts)
     {
         var client = Create<IClusterClient, FakeClusterClient>();
-        ((FakeClusterClient)(object)client)._grain = grain;
+        ((FakeClusterClient)(object)client)._accounts = accounts;
         return client;
     }
 
@@ -24,11 +27,7 @@ public class FakeClusterClient : DispatchProxy
             && targetMethod.GetGenericArguments()[0] == typeof(IAccountGrain)
             && args is [string key, ..])
         {
-            if (key != _grain!.Key)
-            {
-                throw new InvalidOperationException($"asked for grain '{key}', scripted '{_grain.Key}'");
-            }
-            return _grain;
+            return _accounts!(key);
         }
         throw new NotSupportedException($"{targetMethod?.Name} is not part of the fake");
     }
