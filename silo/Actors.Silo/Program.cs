@@ -2,6 +2,7 @@ using Actors.Hosting;
 using Actors.Silo;
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 SiloConfiguration.Apply(builder.Configuration, args);
@@ -27,7 +28,9 @@ builder.UseOrleans(silo =>
     silo.AddDashboard();
 });
 
-builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService("actors-silo"))
+    .WithMetrics(metrics => metrics
     .AddMeter("Microsoft.Orleans", "Actors")
     .AddPrometheusExporter());
 

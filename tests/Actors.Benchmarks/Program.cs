@@ -5,7 +5,7 @@ using Actors.Benchmarks;
 // Benchmarks are programs, not tests: they print figures with their baseline measured in the same run.
 if (args.Length == 0 || args[0] != "ingest")
 {
-    Console.Error.WriteLine("usage: Actors.Benchmarks ingest [--profile local|cluster] [--events N] [--accounts N] [--concurrency N] [--rounds N] [--raw-batch N] [--postgres CS] [--json]");
+    Console.Error.WriteLine("usage: Actors.Benchmarks ingest [--profile local|cluster] [--events N] [--accounts N] [--concurrency N] [--rounds N] [--warmup N] [--raw-batch N] [--postgres CS] [--json]");
     return 2;
 }
 
@@ -42,7 +42,7 @@ if (arguments.Json)
 }
 
 var c = CultureInfo.InvariantCulture;
-Console.WriteLine($"ingest, profile {summary.profile}: {summary.events} events x {summary.rounds} rounds over {summary.accounts} accounts, {summary.concurrency} in flight (medians)");
+Console.WriteLine($"ingest, profile {summary.profile}: {summary.events} events x {summary.rounds} rounds (after {arguments.WarmupRounds} warm-up) over {summary.accounts} accounts, {summary.concurrency} in flight (medians)");
 Console.WriteLine("| path | events/s | p50 ms | p99 ms |");
 Console.WriteLine("|---|---:|---:|---:|");
 Console.WriteLine(string.Format(c, "| SDK -> silo -> group-commit ledger | {0:F0} | {1:F2} | {2:F2} |", summary.sdkEventsPerSecond, summary.p50Ms, summary.p99Ms));

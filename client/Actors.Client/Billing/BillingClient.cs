@@ -2,7 +2,6 @@ using Actors.Client.Resilience;
 using Actors.Contracts;
 using Actors.Contracts.Billing;
 using Actors.Contracts.Errors;
-using Actors.Domain.Billing;
 using Polly;
 
 namespace Actors.Client.Billing;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Actors.Contracts;
 using Actors.Contracts.Billing;
 using Actors.Contracts.Errors;
+using Actors.Domain;
 using Actors.Domain.Billing;
 using Actors.Grains.Telemetry;
 using Actors.Ledger;

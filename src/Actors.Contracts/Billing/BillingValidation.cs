@@ -1,8 +1,7 @@
 using Actors.Contracts;
-using Actors.Contracts.Billing;
 using Actors.Contracts.Errors;
 
-namespace Actors.Domain.Billing;
+namespace Actors.Contracts.Billing;
 
 /// <summary>
 /// The one place a billing event is checked before it can reach a ledger, so the SDK, the gateway and the grain reject

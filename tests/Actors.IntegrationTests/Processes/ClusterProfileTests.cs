@@ -1,0 +1,47 @@
+using Actors.Client;
+using Actors.IntegrationTests.OrleansSchema;
+using Actors.Testing;
+
+namespace Actors.IntegrationTests.Processes;
+
+/// <summary>Two `cluster` silo processes on one machine and one PostgreSQL database form one cluster.</summary>
+public sealed class ClusterProfileTests : IAsyncLifetime
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("actors-cluster-").FullName;
+    private FreshPostgresDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await FreshPostgresDatabase.CreateAsync(CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    [Fact]
+    public async Task Two_silos_join_one_cluster_and_share_ledgers_through_postgres()
+    {
+        var clusterId = $"it-{Guid.NewGuid():N}"[..16];
+        string[] Args() => ["--profile", "cluster", "--postgres", _database.ConnectionString, "--advertise", "127.0.0.1", "--cluster-id", clusterId];
+        await using var first = await SiloProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_data, "a")).FullName, FreePort.Next(), FreePort.Next(), FreePort.Next(), extraArgs: Args());
+        await using var second = await SiloProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_data, "b")).FullName, FreePort.Next(), FreePort.Next(), FreePort.Next(), extraArgs: Args());
+
+        await using var client = await ActorsClient.ConnectAsync(new ActorsClientOptions
+        {
+            Profile = ClusterProfile.Cluster,
+            PostgresConnectionString = _database.ConnectionString,
+            ClusterId = clusterId,
+        });
+        var hosts = await client.ClusterClient.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        Assert.Equal(2, hosts.Count);
+
+        for (var account = 0; account < 20; account++)
+        {
+            await client.Billing.RecordUsageAsync("pg", $"acc-{account}", "m", 1, "api", quantity: account + 1, unitPriceMinor: 10);
+            var repeat = await client.Billing.RecordUsageAsync("pg", $"acc-{account}", "m", 1, "api", quantity: account + 1, unitPriceMinor: 10);
+            Assert.True(repeat.Duplicate);
+        }
+        var balances = await Task.WhenAll(Enumerable.Range(0, 20).Select(a => client.Billing.GetBalanceAsync("pg", $"acc-{a}")));
+        Assert.Equal(Enumerable.Range(1, 20).Select(q => q * 10L), balances.Select(b => b.BalanceMinor["USD"]));
+    }
+}
