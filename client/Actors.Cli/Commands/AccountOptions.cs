@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Actors.Contracts;
 
 namespace Actors.Cli.Commands;
 
@@ -10,6 +11,15 @@ public sealed class AccountOptions
 
     /// <summary><c>--account</c>.</summary>
     public Option<string> Account { get; } = new("--account") { Description = "The customer account.", Required = true };
+
+    /// <summary>The tenant and account given, validated as a grain key (throws <c>InvalidEventException</c> before anything is sent).</summary>
+    public (string Tenant, string Account) Read(ParseResult parse)
+    {
+        var tenant = parse.GetRequiredValue(Tenant);
+        var account = parse.GetRequiredValue(Account);
+        EntityKey.Format(tenant, account);
+        return (tenant, account);
+    }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)

@@ -36,9 +36,7 @@ public sealed class BillingLedgerCommand : Command
 
     private async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        var tenant = scope.Parse.GetRequiredValue(_account.Tenant);
-        var account = scope.Parse.GetRequiredValue(_account.Account);
-        EntityKey.Format(tenant, account);
+        var (tenant, account) = _account.Read(scope.Parse);
 
         await using var client = await scope.ConnectAsync(cancellationToken);
         var rows = await client.Billing.GetLedgerAsync(

@@ -1,3 +1,4 @@
+using Actors.Ledger.Schema;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -53,7 +54,7 @@ public static class OrleansSchemaInstaller
         await connection.OpenAsync(cancellationToken);
         foreach (var script in PostgresScripts)
         {
-            await using var command = new NpgsqlCommand(EmbeddedSql.Read(script), connection);
+            await using var command = new NpgsqlCommand(EmbeddedSqlScript.Read(typeof(OrleansSchemaInstaller).Assembly, script), connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -74,7 +75,7 @@ public static class OrleansSchemaInstaller
         await using var connection = new SqliteConnection(unpooled);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = EmbeddedSql.Read(SqliteStorageScript);
+        command.CommandText = EmbeddedSqlScript.Read(typeof(OrleansSchemaInstaller).Assembly, SqliteStorageScript);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
