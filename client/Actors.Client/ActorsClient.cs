@@ -1,5 +1,6 @@
 using Actors.Client.Billing;
 using Actors.Client.Connection;
+using Actors.Client.Events;
 using Actors.Client.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,21 +25,23 @@ public sealed class ActorsClient : IAsyncDisposable
         ClusterClient = clusterClient;
         Options = options;
         _ownedHost = ownedHost;
-        var target = ClusterTarget.Describe(options);
+        var retry = CallRetryPipeline.Create(options.Retry);
         Billing = new BillingClient(
             clusterClient,
-            CallRetryPipeline.Create(options.Retry),
+            retry,
             options.TimeProvider,
-            failure => new ClusterUnavailableException(
-                options.Profile,
-                target,
-                $"The cluster ({target}) did not answer after {options.Retry.MaxRetryAttempts + 1} attempt(s) (last error: {OneLine(failure.Message)}). " +
-                "A record call may or may not have been applied; sending the same (source, seq) again is safe.",
-                failure));
+            Unavailable(options, "A record call may or may not have been applied; sending the same (source, seq) again is safe."));
+        Events = new EventsClient(
+            clusterClient,
+            retry,
+            Unavailable(options, "The events may or may not have been enqueued; publishing the same envelopes again is safe."));
     }
 
     /// <summary>Customer accounts: usage, credits, payments, adjustments, balances and ledgers.</summary>
     public BillingClient Billing { get; }
+
+    /// <summary>Events onto the cluster's lanes: publish envelopes one at a time or in batches; the cluster picks the lane.</summary>
+    public EventsClient Events { get; }
 
     /// <summary>The underlying Orleans client, for grains the typed APIs do not cover yet.</summary>
     public IClusterClient ClusterClient { get; }
@@ -147,6 +150,16 @@ public sealed class ActorsClient : IAsyncDisposable
             client.Services.AddSingleton<IClientConnectionRetryFilter>(retryFilter);
         });
         return builder.Build();
+    }
+
+    private static Func<Exception, ClusterUnavailableException> Unavailable(ActorsClientOptions options, string consequence)
+    {
+        var target = ClusterTarget.Describe(options);
+        return failure => new ClusterUnavailableException(
+            options.Profile,
+            target,
+            $"The cluster ({target}) did not answer after {options.Retry.MaxRetryAttempts + 1} attempt(s) (last error: {OneLine(failure.Message)}). {consequence}",
+            failure);
     }
 
     // Driver messages (Npgsql's in particular) span lines; a CLI error should stay on one.

@@ -1,8 +1,11 @@
 using System.Net;
+using Actors.Domain.Lanes;
 using Actors.Grains;
+using Actors.Grains.Events;
 using Actors.Hosting.Schema;
 using Actors.Ledger;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -48,6 +51,9 @@ public static class ActorsSiloBuilderExtensions
         services.AddSingleton<ILedgerWriter>(sp => sp.GetRequiredService<GroupCommitLedgerWriter>());
         services.AddSingleton<StorageStartup>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<StorageStartup>());
+        services.AddSingleton(new EventRoutingTable(options.Lanes.Routing));
+        services.TryAddSingleton(new LaneAvailability(false, "this silo has no lanes configured; events can only be recorded by direct calls."));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiloReadiness>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
         return builder;

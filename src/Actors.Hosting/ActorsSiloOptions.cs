@@ -48,6 +48,9 @@ public sealed class ActorsSiloOptions
     /// <summary>Group-commit settings of the silo's ledger writer.</summary>
     public GroupCommitOptions GroupCommit { get; set; } = new();
 
+    /// <summary>The critical and bulk lanes: routing overrides and the queue technology's settings.</summary>
+    public ActorsLaneSettings Lanes { get; set; } = new();
+
     /// <summary>Entity grain tuning.</summary>
     public ActorsGrainOptions Grains { get; set; } = new();
 

@@ -5,21 +5,40 @@ using Actors.Contracts.Billing;
 using Actors.Contracts.Errors;
 using Actors.Domain;
 using Actors.Domain.Billing;
+using Actors.Contracts.Events;
+using Actors.Domain.Lanes;
+using Actors.Grains.Events;
 using Actors.Grains.Telemetry;
 using Actors.Ledger;
+using Actors.Streaming.Lanes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Orleans.Streams;
 
 namespace Actors.Grains.Billing;
 
 /// <summary>
 /// A thin shell over <see cref="AccountDecider"/>: load (snapshot + ledger tail), decide, append through the silo's
 /// group-commit writer, then apply. The ledger append is the commit point: the state changes only after it.
+/// Events arrive by direct calls and from both lanes (usage on bulk; payments, credits, adjustments on critical); all
+/// take the same path, so the lanes' at-least-once delivery is absorbed by the same dedup.
 /// </summary>
+/// <remarks>
+/// Isolation: the grain is not reentrant, so lane deliveries queue in its mailbox with direct calls. Each lane message
+/// holds exactly one envelope and a pulling agent delivers one message per stream at a time, so a critical event for this
+/// account waits for at most ONE bulk event in progress (one group commit, a few ms), never for the bulk backlog: the
+/// backlog waits in the bulk lane's own queues, which the critical lane's agents never read. Separate consumer grains
+/// per lane would not help: both lanes' events must be ordered into the one ledger this grain owns.
+/// </remarks>
+[ImplicitStreamSubscription(EventRoutingTable.Account)]
 public sealed class AccountGrain(
     [PersistentState("account", ActorsGrainOptions.StorageName)] IPersistentState<AccountGrainState> snapshot,
     ILedgerWriter writer,
     ILedgerStore store,
+    LaneAvailability lanes,
+    TimeProvider time,
     IOptions<ActorsGrainOptions> options,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
@@ -36,6 +55,15 @@ public sealed class AccountGrain(
         (_tenant, _account) = EntityKey.Parse(this.GetPrimaryKeyString());
         _ledger = LedgerNames.Account(_tenant, _account);
         await LoadAsync(cancellationToken);
+        if (lanes.Enabled)
+        {
+            var streamId = StreamId.Create(EventRoutingTable.Account, this.GetPrimaryKeyString());
+            foreach (var lane in LaneNames.All)
+            {
+                await this.GetStreamProvider(lane).GetStream<EventEnvelope>(streamId)
+                    .SubscribeAsync((envelope, _) => OnLaneEventAsync(lane, envelope));
+            }
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -46,7 +74,28 @@ public sealed class AccountGrain(
         }
     }
 
-    public async Task<RecordOutcome> Record(BillingEvent billingEvent)
+    public Task<RecordOutcome> Record(BillingEvent billingEvent) => RecordCoreAsync(billingEvent);
+
+    private async Task OnLaneEventAsync(string lane, EventEnvelope envelope)
+    {
+        try
+        {
+            await RecordCoreAsync(BillingEnvelopeCodec.FromEnvelope(envelope));
+        }
+        catch (ActorsException permanent)
+        {
+            // Invalid or conflicting: retrying cannot help. Park it with the reason and let the partition flow on.
+            await ServiceProvider.GetRequiredService<ILaneDeadLetterQueue>().AddAsync(lane, envelope, permanent.Message, CancellationToken.None);
+            GrainInstruments.DeadLettered.Add(1, new KeyValuePair<string, object?>("lane", lane));
+            return;
+        }
+        if (envelope.EnqueuedAt is { } enqueued)
+        {
+            GrainInstruments.EndToEndLatency.Record((time.GetUtcNow() - enqueued).TotalMilliseconds, new KeyValuePair<string, object?>("lane", lane));
+        }
+    }
+
+    private async Task<RecordOutcome> RecordCoreAsync(BillingEvent billingEvent)
     {
         var started = Stopwatch.GetTimestamp();
         RecordOutcome outcome;

@@ -26,4 +26,12 @@ public static class GrainInstruments
     /// <summary>Ledger rows replayed when a grain activates (bounded by the snapshot interval).</summary>
     public static readonly Histogram<long> ActivationReplay =
         Meter.CreateHistogram<long>("actors.grain.activation.replayed", description: "Ledger rows replayed after the snapshot on activation.");
+
+    /// <summary>Enqueue (ingress) to effect committed, per lane.</summary>
+    public static readonly Histogram<double> EndToEndLatency =
+        Meter.CreateHistogram<double>("actors.events.e2e_latency", unit: "ms", description: "From enqueue on a lane to the effect committed on the ledger.");
+
+    /// <summary>Lane events a consumer parked in the lane's DLQ because they can never succeed (invalid, conflicting).</summary>
+    public static readonly Counter<long> DeadLettered =
+        Meter.CreateCounter<long>("actors.lane.dead_lettered", description: "Lane events parked in the DLQ by their consumer.");
 }

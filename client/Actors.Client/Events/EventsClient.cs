@@ -1,0 +1,150 @@
+using Actors.Client.Resilience;
+using Actors.Contracts;
+using Actors.Contracts.Errors;
+using Actors.Contracts.Events;
+using Polly;
+
+namespace Actors.Client.Events;
+
+/// <summary>
+/// Publishes events onto the cluster's lanes through its ingress (<see cref="IEventIngressGrain"/>). The cluster picks
+/// the lane (<c>critical</c> or <c>bulk</c>) from the envelope's <see cref="EventEnvelope.Type"/>; a publish returns only
+/// once the envelope is durably enqueued, and the event then takes effect exactly once even if a silo dies.
+/// </summary>
+/// <remarks>
+/// Transient failures are retried with the very same envelopes: <c>(entity, source, seq)</c> is the idempotency key
+/// and the consumers absorb duplicates, so a retry (or publishing a whole file again) never has a second effect.
+/// Errors: <see cref="InvalidEventException"/> for malformed input (thrown before anything is sent when the SDK can
+/// tell, e.g. a bad id or a payload that is not a JSON object; the cluster also rejects unknown event types), and
+/// <see cref="ClusterUnavailableException"/> when the cluster still failed transiently after every retry.
+/// </remarks>
+public sealed class EventsClient
+{
+    /// <summary>
+    /// Most envelopes sent in one call to the cluster. <see cref="PublishBatchAsync"/> splits larger inputs into chunks of
+    /// this size; each chunk is validated and enqueued by the cluster as a unit (all of it or none of it).
+    /// </summary>
+    public const int MaxEnvelopesPerCall = 500;
+
+    // The ingress is a stateless worker: every key reaches a local activation, so one fixed key is all a client needs.
+    private const long IngressKey = 0;
+
+    private readonly IGrainFactory _grains;
+    private readonly ResiliencePipeline _retry;
+    private readonly Func<Exception, ClusterUnavailableException> _unavailable;
+
+    internal EventsClient(IGrainFactory grains, ResiliencePipeline retry, Func<Exception, ClusterUnavailableException> unavailable)
+    {
+        _grains = grains;
+        _retry = retry;
+        _unavailable = unavailable;
+    }
+
+    /// <summary>
+    /// Checks <paramref name="envelope"/> the way the cluster will, as far as a client can tell (the routing of
+    /// <see cref="EventEnvelope.Type"/> and the payload's own fields are checked by the cluster), without sending anything.
+    /// </summary>
+    /// <param name="envelope">The envelope to check.</param>
+    /// <exception cref="InvalidEventException">naming the first thing wrong.</exception>
+    public static void Validate(EventEnvelope? envelope)
+    {
+        if (envelope is null)
+        {
+            throw new InvalidEventException("envelope is required.");
+        }
+        EntityKey.Validate("tenant", envelope.Tenant);
+        EntityKey.Validate("entity", envelope.Entity);
+        // Sources follow the key-part rules too, so (entity, source, seq) is printable and safe in every store.
+        EntityKey.Validate("source", envelope.Source);
+        if (envelope.Seq < 1)
+        {
+            throw new InvalidEventException($"seq must be a positive integer (was {envelope.Seq}).");
+        }
+        if (string.IsNullOrWhiteSpace(envelope.Type))
+        {
+            throw new InvalidEventException("type is required.");
+        }
+        if (envelope.OccurredAt == default)
+        {
+            throw new InvalidEventException("occurredAt is required.");
+        }
+        EventEnvelopeJson.ValidatePayload(envelope.Payload);
+    }
+
+    /// <summary>Publishes one envelope and returns once the cluster has durably enqueued it.</summary>
+    /// <param name="envelope">The event; its <c>(Entity, Source, Seq)</c> is the idempotency key.</param>
+    /// <param name="cancellationToken">Stops waiting (and retrying); the event may still have been enqueued.</param>
+    /// <returns>The receipt, naming the lane the cluster chose.</returns>
+    /// <exception cref="InvalidEventException">when the envelope is malformed or its type is unknown to the cluster; nothing was enqueued.</exception>
+    /// <exception cref="ClusterUnavailableException">when the cluster did not answer after every retry.</exception>
+    public Task<PublishReceipt> PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken = default)
+    {
+        Validate(envelope);
+        return CallAsync(envelope, static (ingress, e) => ingress.Publish(e), cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="envelopes"/> in order, in calls of at most <see cref="MaxEnvelopesPerCall"/>, and
+    /// returns once all of them are durably enqueued. Every envelope is validated before the first call.
+    /// </summary>
+    /// <param name="envelopes">The events; each one's <c>(Entity, Source, Seq)</c> is its idempotency key.</param>
+    /// <param name="cancellationToken">Stops waiting (and retrying); chunks already answered stay enqueued.</param>
+    /// <returns>One receipt per envelope, in the order given.</returns>
+    /// <exception cref="InvalidEventException">
+    /// when an envelope is malformed (nothing was sent), or when the cluster rejected a chunk (nothing of that chunk was
+    /// enqueued; earlier chunks were). Publishing the whole input again after fixing it is safe.
+    /// </exception>
+    /// <exception cref="ClusterUnavailableException">when the cluster did not answer after every retry; earlier chunks are enqueued.</exception>
+    public async Task<IReadOnlyList<PublishReceipt>> PublishBatchAsync(
+        IReadOnlyList<EventEnvelope> envelopes,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(envelopes);
+        for (var i = 0; i < envelopes.Count; i++)
+        {
+            try
+            {
+                Validate(envelopes[i]);
+            }
+            catch (InvalidEventException invalid)
+            {
+                throw new InvalidEventException($"envelopes[{i}]: {invalid.Message}");
+            }
+        }
+
+        var receipts = new List<PublishReceipt>(envelopes.Count);
+        for (var start = 0; start < envelopes.Count; start += MaxEnvelopesPerCall)
+        {
+            // One list per chunk, built once, so every retry of the chunk sends exactly the same envelopes.
+            var size = Math.Min(MaxEnvelopesPerCall, envelopes.Count - start);
+            var chunk = new List<EventEnvelope>(size);
+            for (var i = start; i < start + size; i++)
+            {
+                chunk.Add(envelopes[i]);
+            }
+            var answered = await CallAsync(chunk, static (ingress, c) => ingress.PublishBatch(c), cancellationToken).ConfigureAwait(false);
+            if (answered.Count != chunk.Count)
+            {
+                throw new InvalidOperationException($"the cluster returned {answered.Count} receipt(s) for {chunk.Count} envelope(s).");
+            }
+            receipts.AddRange(answered);
+        }
+        return receipts;
+    }
+
+    private async Task<T> CallAsync<TArg, T>(TArg argument, Func<IEventIngressGrain, TArg, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var ingress = _grains.GetGrain<IEventIngressGrain>(IngressKey);
+        try
+        {
+            return await _retry.ExecuteAsync(
+                static async (state, token) => await state.call(state.ingress, state.argument).WaitAsync(token).ConfigureAwait(false),
+                (ingress, argument, call),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (TransientFailure.IsTransient(exception))
+        {
+            throw _unavailable(exception);
+        }
+    }
+}
