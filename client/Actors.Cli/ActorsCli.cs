@@ -16,6 +16,7 @@ public static class ActorsCli
         runner.Globals.AddTo(root);
         root.Subcommands.Add(new BillingCommand(runner));
         root.Subcommands.Add(new DemoCommand(runner));
+        root.Subcommands.Add(new EventsCommand(runner));
         return root;
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Actors.Contracts;
 using Actors.Contracts.Errors;
 using Actors.Contracts.Events;
 
@@ -191,28 +192,28 @@ public static partial class EventEnvelopeJson
                 throw new InvalidEventException($"property '{property.Name}' appears more than once.");
             }
         }
-        foreach (var name in Required)
-        {
-            if (!fields.ContainsKey(name))
-            {
-                throw new InvalidEventException($"{name} is required.");
-            }
-        }
-
+        // Fields are read in wire order, so the first error reported is the first wrong field of the line.
+        var tenant = ReadKeyPart(Tenant, Field(fields, Tenant));
+        var entity = ReadKeyPart(Entity, Field(fields, Entity));
+        var source = ReadKeyPart(Source, Field(fields, Source));
+        var seq = ReadSeq(Field(fields, Seq));
+        var type = ReadString(Type, Field(fields, Type));
+        var occurredAt = ReadTimestamp(OccurredAt, Field(fields, OccurredAt));
+        var payload = ReadPayload(Field(fields, Payload));
         var enqueuedAt = fields.TryGetValue(EnqueuedAt, out var enqueued) && enqueued.ValueKind != JsonValueKind.Null
             ? ReadTimestamp(EnqueuedAt, enqueued)
             : (DateTimeOffset?)null;
-        return new EventEnvelope(
-            ReadString(Tenant, fields[Tenant]),
-            ReadString(Entity, fields[Entity]),
-            ReadString(Source, fields[Source]),
-            ReadSeq(fields[Seq]),
-            ReadString(Type, fields[Type]),
-            ReadTimestamp(OccurredAt, fields[OccurredAt]),
-            ReadPayload(fields[Payload]))
-        {
-            EnqueuedAt = enqueuedAt,
-        };
+        return new EventEnvelope(tenant, entity, source, seq, type, occurredAt, payload) { EnqueuedAt = enqueuedAt };
+    }
+
+    private static JsonElement Field(Dictionary<string, JsonElement> fields, string name) =>
+        fields.TryGetValue(name, out var value) ? value : throw new InvalidEventException($"{name} is required.");
+
+    private static string ReadKeyPart(string name, JsonElement value)
+    {
+        var text = ReadString(name, value);
+        EntityKey.Validate(name, text);
+        return text;
     }
 
     private static string ReadString(string name, JsonElement value) =>
