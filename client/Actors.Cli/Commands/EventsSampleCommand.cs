@@ -1,3 +1,4 @@
+using Actors.Contracts.Events;
 using System.CommandLine;
 using Actors.Client.Events;
 

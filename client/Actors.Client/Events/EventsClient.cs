@@ -46,30 +46,7 @@ public sealed class EventsClient
     /// </summary>
     /// <param name="envelope">The envelope to check.</param>
     /// <exception cref="InvalidEventException">naming the first thing wrong.</exception>
-    public static void Validate(EventEnvelope? envelope)
-    {
-        if (envelope is null)
-        {
-            throw new InvalidEventException("envelope is required.");
-        }
-        EntityKey.Validate("tenant", envelope.Tenant);
-        EntityKey.Validate("entity", envelope.Entity);
-        // Sources follow the key-part rules too, so (entity, source, seq) is printable and safe in every store.
-        EntityKey.Validate("source", envelope.Source);
-        if (envelope.Seq < 1)
-        {
-            throw new InvalidEventException($"seq must be a positive integer (was {envelope.Seq}).");
-        }
-        if (string.IsNullOrWhiteSpace(envelope.Type))
-        {
-            throw new InvalidEventException("type is required.");
-        }
-        if (envelope.OccurredAt == default)
-        {
-            throw new InvalidEventException("occurredAt is required.");
-        }
-        EventEnvelopeJson.ValidatePayload(envelope.Payload);
-    }
+    public static void Validate(EventEnvelope? envelope) => EventEnvelopeValidation.Validate(envelope);
 
     /// <summary>Publishes one envelope and returns once the cluster has durably enqueued it.</summary>
     /// <param name="envelope">The event; its <c>(Entity, Source, Seq)</c> is the idempotency key.</param>

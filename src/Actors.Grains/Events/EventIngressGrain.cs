@@ -50,10 +50,7 @@ public sealed class EventIngressGrain(EventRoutingTable routing, LaneAvailabilit
 
     private (EventRoute Route, IAsyncStream<EventEnvelope> Stream) Admit(EventEnvelope envelope)
     {
-        if (envelope is null)
-        {
-            throw new InvalidEventException("envelope is required.");
-        }
+        EventEnvelopeValidation.Validate(envelope);
         if (!lanes.Enabled)
         {
             throw new InvalidEventException(lanes.DisabledReason);

@@ -1,3 +1,4 @@
+using Actors.Contracts.Events;
 using System.Text;
 using Actors.Client.Events;
 using Actors.Contracts.Errors;

@@ -1,3 +1,4 @@
+using Actors.Contracts.Events;
 using System.Text.Json;
 using Actors.Cli;
 using Actors.Client.Events;

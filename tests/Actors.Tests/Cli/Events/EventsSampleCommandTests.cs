@@ -1,3 +1,4 @@
+using Actors.Contracts.Events;
 using Actors.Cli;
 using Actors.Client.Events;
 using Actors.Contracts.Billing;

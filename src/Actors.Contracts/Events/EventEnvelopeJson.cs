@@ -6,9 +6,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Actors.Contracts;
 using Actors.Contracts.Errors;
-using Actors.Contracts.Events;
 
-namespace Actors.Client.Events;
+namespace Actors.Contracts.Events;
 
 /// <summary>
 /// The JSON wire form of one <see cref="EventEnvelope"/>, as used in files (one envelope per line) and as a Kafka message
@@ -39,7 +38,7 @@ public static partial class EventEnvelopeJson
     // so one envelope is always one line.
     private static readonly JsonWriterOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
-    /// <summary>Reads one envelope from <paramref name="json"/> and validates it (<see cref="EventsClient.Validate"/>).</summary>
+    /// <summary>Reads one envelope from <paramref name="json"/> and validates it (<see cref="EventEnvelopeValidation.Validate"/>).</summary>
     /// <param name="json">One JSON object in the wire form.</param>
     /// <returns>The envelope; its payload is compact JSON text.</returns>
     /// <exception cref="InvalidEventException">naming the first thing wrong, e.g. <c>seq must be a positive integer (was 0).</c></exception>
@@ -167,7 +166,7 @@ public static partial class EventEnvelopeJson
         using (document)
         {
             var envelope = Read(document.RootElement);
-            EventsClient.Validate(envelope);
+            EventEnvelopeValidation.Validate(envelope);
             return envelope;
         }
     }
