@@ -4,6 +4,7 @@ using Actors.Grains;
 using Actors.Grains.Events;
 using Actors.Hosting.Schema;
 using Actors.Ledger;
+using Actors.Streaming.Embedded;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -74,6 +75,14 @@ public static class ActorsSiloBuilderExtensions
         });
         builder.UseInMemoryReminderService();
         builder.Services.AddSingleton<ILedgerStore>(_ => new SqliteLedgerStore(LocalStorage.LedgerPath(options)));
+        var lanes = options.Lanes.Embedded;
+        builder.AddEmbeddedLanes(o =>
+        {
+            o.DataDirectory = options.DataPath;
+            o.Critical = lanes.Critical;
+            o.Bulk = lanes.Bulk;
+        });
+        builder.Services.AddSingleton(new LaneAvailability(true));
     }
 
     private static void ConfigureCluster(ISiloBuilder builder, ActorsSiloOptions options)

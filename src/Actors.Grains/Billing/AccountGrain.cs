@@ -7,7 +7,6 @@ using Actors.Domain;
 using Actors.Domain.Billing;
 using Actors.Contracts.Events;
 using Actors.Domain.Lanes;
-using Actors.Grains.Events;
 using Actors.Grains.Telemetry;
 using Actors.Ledger;
 using Actors.Streaming.Lanes;
@@ -16,6 +15,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Streams;
+using Orleans.Streams.Core;
 
 namespace Actors.Grains.Billing;
 
@@ -37,10 +37,9 @@ public sealed class AccountGrain(
     [PersistentState("account", ActorsGrainOptions.StorageName)] IPersistentState<AccountGrainState> snapshot,
     ILedgerWriter writer,
     ILedgerStore store,
-    LaneAvailability lanes,
     TimeProvider time,
     IOptions<ActorsGrainOptions> options,
-    ILogger<AccountGrain> logger) : Grain, IAccountGrain
+    ILogger<AccountGrain> logger) : Grain, IAccountGrain, IStreamSubscriptionObserver
 {
     private static readonly KeyValuePair<string, object?> EntityTag = new("entity", "account");
 
@@ -55,15 +54,16 @@ public sealed class AccountGrain(
         (_tenant, _account) = EntityKey.Parse(this.GetPrimaryKeyString());
         _ledger = LedgerNames.Account(_tenant, _account);
         await LoadAsync(cancellationToken);
-        if (lanes.Enabled)
-        {
-            var streamId = StreamId.Create(EventRoutingTable.Account, this.GetPrimaryKeyString());
-            foreach (var lane in LaneNames.All)
-            {
-                await this.GetStreamProvider(lane).GetStream<EventEnvelope>(streamId)
-                    .SubscribeAsync((envelope, _) => OnLaneEventAsync(lane, envelope));
-            }
-        }
+    }
+
+    /// <summary>
+    /// Orleans calls this when a lane first delivers to this activation (implicit subscription); the provider name is the
+    /// lane, so the handler knows which lane's DLQ a permanent failure belongs to.
+    /// </summary>
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        var lane = handleFactory.ProviderName;
+        await handleFactory.Create<EventEnvelope>().ResumeAsync((envelope, _) => OnLaneEventAsync(lane, envelope));
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -50,6 +50,7 @@ public sealed class SqliteLaneStore : ILaneDeadLetterQueue, IAsyncDisposable, ID
     private SqliteCommand? _acknowledge;
     private SqliteCommand? _insertDeadLetter;
     private SqliteCommand? _removeDeadLetter;
+    private long _committedTransactions;
     private bool _disposed;
 
     /// <summary>Opens (on first use) the queue file in <paramref name="dataDirectory"/>, creating the directory and file if missing.</summary>
@@ -78,6 +79,9 @@ public sealed class SqliteLaneStore : ILaneDeadLetterQueue, IAsyncDisposable, ID
 
     /// <summary>The absolute path of the queue file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>Write transactions this store committed: fewer than the changes they carried while group commit is at work.</summary>
+    public long CommittedTransactions => Interlocked.Read(ref _committedTransactions);
 
     /// <summary>
     /// Creates the directory, file and schema if missing (idempotent) and starts the writer. Every other method does this
@@ -298,10 +302,10 @@ public sealed class SqliteLaneStore : ILaneDeadLetterQueue, IAsyncDisposable, ID
         _removeDeadLetter?.Dispose();
         if (_writer is not null)
         {
-            await _writer.DisposeAsync().ConfigureAwait(false);
-            // Pooled reader connections would keep the file open after the store is gone (a test deleting its folder,
-            // a new store on the same file); nothing of this store reads any more.
+            // Pooled connections would keep the file open after the store is gone (a test deleting its folder, a new
+            // store on the same file); cleared first so the writer, too, is closed rather than parked in the pool.
             SqliteConnection.ClearPool(_writer);
+            await _writer.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -448,6 +452,7 @@ public sealed class SqliteLaneStore : ILaneDeadLetterQueue, IAsyncDisposable, ID
                 results[i] = batch[i].Apply(transaction);
             }
             transaction.Commit();
+            Interlocked.Increment(ref _committedTransactions);
         }
         catch (Exception exception)
         {

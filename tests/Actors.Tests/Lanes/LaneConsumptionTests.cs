@@ -57,7 +57,7 @@ public sealed class LaneConsumptionTests(LocalClusterFixture fixture) : IClassFi
         Assert.Contains("envelope #2", batchError.Message);
         Assert.Contains("unknown event type", typeError.Message);
         // A later, valid publish proves the lane works; the earlier good envelope was not enqueued with the bad batch.
-        await Ingress.Publish(good with { Seq = 4 });
+        await Ingress.Publish(BillingEnvelopeCodec.ToEnvelope("t1", account, Events.Usage("meter", 4, quantity: 1)));
         var balance = await Eventually.Until(
             () => fixture.Client.GetGrain<IAccountGrain>(EntityKey.Format("t1", account)).GetBalance(),
             b => b.EventCount >= 1, Deadline, "the valid event on the ledger");
