@@ -17,6 +17,7 @@ public static class ActorsCli
         root.Subcommands.Add(new BillingCommand(runner));
         root.Subcommands.Add(new DemoCommand(runner));
         root.Subcommands.Add(new EventsCommand(runner));
+        root.Subcommands.Add(new DlqCommand(runner));
         return root;
     }
 

@@ -109,14 +109,38 @@ public sealed class EventsClient
         return receipts;
     }
 
-    private async Task<T> CallAsync<TArg, T>(TArg argument, Func<IEventIngressGrain, TArg, Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>Up to <paramref name="max"/> dead letters of <paramref name="lane"/> (<c>critical</c> | <c>bulk</c>), oldest first.</summary>
+    /// <param name="lane">The lane whose DLQ to read.</param>
+    /// <param name="max">How many at most, 1 to 10000.</param>
+    /// <param name="cancellationToken">Stops waiting (and retrying).</param>
+    /// <returns>The dead letters with their reasons.</returns>
+    /// <exception cref="InvalidEventException">when the lane does not exist or the cluster has no lanes.</exception>
+    public Task<List<DeadLetterInfo>> ListDeadLettersAsync(string lane, int max = 100, CancellationToken cancellationToken = default) =>
+        CallAsync(_grains.GetGrain<ILaneAdminGrain>(IngressKey), (lane, max), static (admin, a) => admin.ListDeadLetters(a.lane, a.max), cancellationToken);
+
+    /// <summary>
+    /// Re-enqueues dead letters of <paramref name="lane"/>: the one with <paramref name="id"/>, or up to <paramref name="max"/>
+    /// oldest. Safe to repeat: consumers deduplicate, so a replayed event takes effect at most once.
+    /// </summary>
+    /// <param name="lane">The lane whose DLQ to replay.</param>
+    /// <param name="id">One dead letter's id, or null for the oldest <paramref name="max"/>.</param>
+    /// <param name="max">How many at most, 1 to 10000.</param>
+    /// <param name="cancellationToken">Stops waiting (and retrying).</param>
+    /// <returns>How many were re-enqueued and how many the ingress refused again (they stay in the DLQ).</returns>
+    /// <exception cref="InvalidEventException">when the lane or id does not exist, or the cluster has no lanes.</exception>
+    public Task<ReplayResult> ReplayDeadLettersAsync(string lane, long? id = null, int max = 100, CancellationToken cancellationToken = default) =>
+        CallAsync(_grains.GetGrain<ILaneAdminGrain>(IngressKey), (lane, id, max), static (admin, a) => admin.ReplayDeadLetters(a.lane, a.id, a.max), cancellationToken);
+
+    private Task<T> CallAsync<TArg, T>(TArg argument, Func<IEventIngressGrain, TArg, Task<T>> call, CancellationToken cancellationToken) =>
+        CallAsync(_grains.GetGrain<IEventIngressGrain>(IngressKey), argument, call, cancellationToken);
+
+    private async Task<T> CallAsync<TGrain, TArg, T>(TGrain grain, TArg argument, Func<TGrain, TArg, Task<T>> call, CancellationToken cancellationToken)
     {
-        var ingress = _grains.GetGrain<IEventIngressGrain>(IngressKey);
         try
         {
             return await _retry.ExecuteAsync(
-                static async (state, token) => await state.call(state.ingress, state.argument).WaitAsync(token).ConfigureAwait(false),
-                (ingress, argument, call),
+                static async (state, token) => await state.call(state.grain, state.argument).WaitAsync(token).ConfigureAwait(false),
+                (grain, argument, call),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (TransientFailure.IsTransient(exception))
