@@ -119,6 +119,42 @@ public sealed class KafkaLaneDeliveryTests(KafkaLaneClusterFixture fixture, ITes
     }
 
     [Fact]
+    public async Task An_entity_whose_events_arrive_through_two_partitions_gets_all_of_them()
+    {
+        // Producers with another partitioner (librdkafka's default is crc32, Java's murmur2) can split one entity's events
+        // over partitions. Offsets of two partitions are unrelated sequences; the later event here has the LOWER offset,
+        // which Orleans' rewind handshake would take as already delivered if the adapter declared itself rewindable.
+        var tenant = KafkaTestEvents.NewTenant();
+        var topic = fixture.CriticalTopic;
+        var ends = await Task.Run(() => EndOffsets(topic));
+        var (ahead, behind) = (Partition(LaneNames.Critical, 0), Partition(LaneNames.Critical, 1));
+        for (var filler = ends[ahead.Partition.Value]; filler <= ends[behind.Partition.Value] + 2; filler++)
+        {
+            await ProduceAsync(ahead, KafkaTestEvents.PaymentReceived(tenant, "filler", filler + 1));
+        }
+
+        var first = await ProduceAsync(ahead, KafkaTestEvents.PaymentReceived(tenant, "split", 1));
+        await KafkaEventually.Until(() => KafkaProbeLog.Of(tenant).Any(d => d.Entity == "split"), "the first event of the split entity taken");
+        var second = await ProduceAsync(behind, KafkaTestEvents.PaymentReceived(tenant, "split", 2));
+        await ProduceAsync(ahead, KafkaTestEvents.PaymentReceived(tenant, "split", 3));
+
+        await KafkaEventually.Until(
+            () => KafkaProbeLog.Of(tenant).Where(d => d.Entity == "split").Select(d => d.Seq).Distinct().Count() == 3,
+            () => $"all three events of the split entity taken (got seqs {string.Join(",", KafkaProbeLog.Of(tenant).Where(d => d.Entity == "split").Select(d => d.Seq))})");
+        if (ahead.Partition != behind.Partition)
+        {
+            Assert.True(second.Offset.Value < first.Offset.Value, "the scenario needs the later event at the lower offset");
+        }
+    }
+
+    private Dictionary<int, long> EndOffsets(string topic)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig { BootstrapServers = fixture.BootstrapServers, GroupId = "test-watermarks" }).Build();
+        return Enumerable.Range(0, fixture.Partitions[topic])
+            .ToDictionary(p => p, p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10)).High.Value);
+    }
+
+    [Fact]
     public async Task Garbage_and_unknown_types_go_to_the_dead_letter_topic_with_the_reason_and_the_partition_keeps_flowing()
     {
         var tenant = KafkaTestEvents.NewTenant();
