@@ -1,4 +1,5 @@
 using Actors.Streaming.Embedded;
+using Actors.Streaming.Kafka;
 
 namespace Actors.Hosting;
 
@@ -13,4 +14,13 @@ public sealed class ActorsLaneSettings
     /// poll periods and delivery attempts. Its <c>DataDirectory</c> is always the silo's.
     /// </summary>
     public EmbeddedLaneOptions Embedded { get; set; } = new();
+
+    /// <summary>
+    /// The cluster profile's Kafka lanes. They are on when <c>BootstrapServers</c> is set, or with <c>Mock = true</c> (a
+    /// librdkafka mock cluster inside the silo, for trying the path on a laptop); otherwise the cluster has no lanes.
+    /// </summary>
+    public KafkaLaneOptions Kafka { get; set; } = new();
+
+    /// <summary>Whether the Kafka lanes are configured.</summary>
+    public bool KafkaConfigured => Kafka.Mock || !string.IsNullOrWhiteSpace(Kafka.BootstrapServers);
 }

@@ -5,6 +5,7 @@ using Actors.Grains.Events;
 using Actors.Hosting.Schema;
 using Actors.Ledger;
 using Actors.Streaming.Embedded;
+using Actors.Streaming.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -113,6 +114,26 @@ public static class ActorsSiloBuilderExtensions
             o.ConnectionString = postgres;
         });
         builder.Services.AddSingleton<ILedgerStore>(_ => new PostgresLedgerStore(postgres));
+        if (options.Lanes.KafkaConfigured)
+        {
+            var kafka = options.Lanes.Kafka;
+            builder.AddKafkaLanes(o =>
+            {
+                o.BootstrapServers = kafka.BootstrapServers;
+                o.Mock = kafka.Mock;
+                o.Settings = kafka.Settings;
+                o.ProduceTimeout = kafka.ProduceTimeout;
+                o.StartupTimeout = kafka.StartupTimeout;
+                o.Critical = kafka.Critical;
+                o.Bulk = kafka.Bulk;
+            });
+            builder.Services.AddSingleton(new LaneAvailability(true));
+        }
+        else
+        {
+            builder.Services.AddSingleton(new LaneAvailability(false,
+                "this cluster has no lanes: set Actors:Lanes:Kafka:BootstrapServers (or Actors:Lanes:Kafka:Mock=true to try a mock); events can still be recorded by direct calls."));
+        }
     }
 
     private static IPAddress ResolveAdvertisedAddress(ActorsSiloOptions options)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Text;
 using System.Text.Json;
+using Actors.Contracts.Events;
 using Actors.Streaming.Kafka;
 using Actors.Streaming.Lanes;
 using Confluent.Kafka;
@@ -16,7 +17,7 @@ public sealed class KafkaLaneDeliveryTests(KafkaLaneClusterFixture fixture, ITes
     public async Task Published_events_reach_their_consumer_on_the_lane_their_type_is_routed_to()
     {
         var tenant = KafkaTestEvents.NewTenant();
-        var published = new List<(string Lane, Actors.Contracts.Events.EventEnvelope Envelope)>();
+        var published = new List<(string Lane, EventEnvelope Envelope)>();
         for (var i = 1; i <= 12; i++)
         {
             published.Add((LaneNames.Bulk, KafkaTestEvents.UsageRecorded(tenant, $"c{i % 4}", i, quantity: i)));
@@ -336,7 +337,7 @@ public sealed class KafkaLaneDeliveryTests(KafkaLaneClusterFixture fixture, ITes
         return null;
     }
 
-    private Task<DeliveryResult<byte[]?, byte[]>> ProduceAsync(TopicPartition partition, Actors.Contracts.Events.EventEnvelope envelope) =>
+    private Task<DeliveryResult<byte[]?, byte[]>> ProduceAsync(TopicPartition partition, EventEnvelope envelope) =>
         fixture.RawProducer.ProduceAsync(partition, new Message<byte[]?, byte[]>
         {
             Key = Encoding.UTF8.GetBytes($"{envelope.Tenant}/{envelope.Entity}"),
