@@ -38,6 +38,9 @@ public static partial class EventEnvelopeJson
     // so one envelope is always one line.
     private static readonly JsonWriterOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
+    /// <summary>The writer settings of the wire form (compact, UTF-8 kept readable), for callers that embed envelopes in larger JSON.</summary>
+    public static JsonWriterOptions WriterOptions => WriteOptions;
+
     /// <summary>Reads one envelope from <paramref name="json"/> and validates it (<see cref="EventEnvelopeValidation.Validate"/>).</summary>
     /// <param name="json">One JSON object in the wire form.</param>
     /// <returns>The envelope; its payload is compact JSON text.</returns>
@@ -135,6 +138,24 @@ public static partial class EventEnvelopeJson
 
     [GeneratedRegex(@"(?:[Zz]|[+-]\d{2}:\d{2})$")]
     private static partial Regex EndsWithOffset();
+
+    /// <summary>Reads one envelope object inside a larger document; on failure <paramref name="error"/> says what is wrong.</summary>
+    public static bool TryRead(JsonElement element, [NotNullWhen(true)] out EventEnvelope? envelope, [NotNullWhen(false)] out string? error)
+    {
+        try
+        {
+            envelope = Read(element);
+            EventEnvelopeValidation.Validate(envelope);
+            error = null;
+            return true;
+        }
+        catch (InvalidEventException invalid)
+        {
+            envelope = null;
+            error = invalid.Message;
+            return false;
+        }
+    }
 
     private static bool TryParseDocument(Func<JsonDocument> open, [NotNullWhen(true)] out EventEnvelope? envelope, [NotNullWhen(false)] out string? error)
     {
