@@ -9,5 +9,6 @@ public sealed class DemoCommand : Command
         : base("demo", "Run scenarios that demonstrate the cluster's guarantees.")
     {
         Subcommands.Add(new DemoRetryStormCommand(runner));
+        Subcommands.Add(new DemoTelemetryFloodCommand(runner));
     }
 }

@@ -131,6 +131,16 @@ public sealed class EventsClient
     public Task<ReplayResult> ReplayDeadLettersAsync(string lane, long? id = null, int max = 100, CancellationToken cancellationToken = default) =>
         CallAsync(_grains.GetGrain<ILaneAdminGrain>(IngressKey), (lane, id, max), static (admin, a) => admin.ReplayDeadLetters(a.lane, a.id, a.max), cancellationToken);
 
+    /// <summary>
+    /// Every partition of both lanes, cluster-wide: lag, committed position, a delivered total that only grows (diff two
+    /// readings for a rate) and the lane's dead-letter depth.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting (and retrying).</param>
+    /// <returns>One row per lane and partition.</returns>
+    /// <exception cref="InvalidEventException">when the cluster has no lanes.</exception>
+    public Task<List<LaneStatusRow>> GetLaneStatusAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(_grains.GetGrain<ILaneAdminGrain>(IngressKey), 0, static (admin, _) => admin.GetStatus(), cancellationToken);
+
     private Task<T> CallAsync<TArg, T>(TArg argument, Func<IEventIngressGrain, TArg, Task<T>> call, CancellationToken cancellationToken) =>
         CallAsync(_grains.GetGrain<IEventIngressGrain>(IngressKey), argument, call, cancellationToken);
 

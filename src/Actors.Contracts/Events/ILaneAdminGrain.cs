@@ -14,4 +14,8 @@ public interface ILaneAdminGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("replay")]
     Task<ReplayResult> ReplayDeadLetters(string lane, long? id, int max);
+
+    /// <summary>Every partition of both lanes, cluster-wide: lag, committed position, delivered total and the lane's DLQ depth.</summary>
+    [Alias("status")]
+    Task<List<LaneStatusRow>> GetStatus();
 }

@@ -50,6 +50,16 @@ public sealed class LaneAdminGrain(LaneAvailability lanes) : Grain, ILaneAdminGr
         return new ReplayResult(replayed, rejected, errors);
     }
 
+    public async Task<List<LaneStatusRow>> GetStatus()
+    {
+        if (!lanes.Enabled)
+        {
+            throw new InvalidEventException(lanes.DisabledReason);
+        }
+        var statuses = await ServiceProvider.GetRequiredService<ILaneStatusSource>().ReadAsync(CancellationToken.None);
+        return statuses.Select(s => new LaneStatusRow(s.Lane, s.Partition, s.Pending, s.Committed, s.DeliveredTotal, s.DeadLetters)).ToList();
+    }
+
     private ILaneDeadLetterQueue DeadLetters(string lane, int max)
     {
         if (!lanes.Enabled)

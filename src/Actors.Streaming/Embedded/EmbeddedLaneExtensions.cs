@@ -40,6 +40,7 @@ public static class EmbeddedLaneExtensions
 
         builder.Services.AddSingleton(sp => new SqliteLaneStore(dataDirectory, sp.GetService<ILogger<SqliteLaneStore>>()));
         builder.Services.AddSingleton<ILaneDeadLetterQueue>(sp => sp.GetRequiredService<SqliteLaneStore>());
+        builder.Services.AddSingleton<ILaneStatusSource>(sp => new EmbeddedLaneStatusSource(sp.GetRequiredService<SqliteLaneStore>(), options));
         builder.Services.AddSingleton<LaneStopSignal>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<LaneStopSignal>());
 

@@ -206,6 +206,34 @@ public sealed class SqliteLaneStore : ILaneDeadLetterQueue, IAsyncDisposable, ID
     }
 
     /// <summary>
+    /// Every partition's backlog (partitions without pending messages are absent) and the highest offset ever given to a
+    /// message of any lane, read from one snapshot of the file so the two agree.
+    /// </summary>
+    public async Task<(long LastOffset, IReadOnlyList<PartitionBacklog> Partitions)> ReadBacklogAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        using var connection = OpenReader();
+        // One read transaction: under WAL both queries then see the same committed state.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT lane, partition_no, COUNT(*), MIN(id) FROM lane_messages GROUP BY lane, partition_no ORDER BY lane, partition_no";
+        var partitions = new List<PartitionBacklog>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                partitions.Add(new PartitionBacklog(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3)));
+            }
+        }
+        // AUTOINCREMENT keeps the highest id ever assigned in sqlite_sequence, even after every row is deleted.
+        command.CommandText = "SELECT seq FROM sqlite_sequence WHERE name = 'lane_messages'";
+        var lastOffset = command.ExecuteScalar() is long seq ? seq : 0;
+        transaction.Commit();
+        return (lastOffset, partitions);
+    }
+
+    /// <summary>
     /// Durably records <paramref name="message"/>, which sat at <paramref name="offset"/> of <paramref name="lane"/>/<paramref name="partition"/>,
     /// as dead with <paramref name="reason"/>. The message itself is not removed: the caller acknowledges its offset once this returns.
     /// </summary>

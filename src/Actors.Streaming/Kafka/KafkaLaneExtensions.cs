@@ -40,6 +40,7 @@ public static class KafkaLaneExtensions
         services.AddSingleton<ILaneDeadLetterQueue>(sp => sp.GetRequiredService<KafkaDeadLetterQueue>());
         services.TryAddSingleton(sp => new KafkaInstruments(sp.GetRequiredService<KafkaPartitionDirectory>(), sp.GetRequiredService<KafkaDeadLetterQueue>()));
         services.TryAddSingleton(sp => new KafkaLaneStatus(sp.GetRequiredService<KafkaPartitionDirectory>()));
+        services.AddSingleton<ILaneStatusSource, KafkaLaneStatusSource>();
 
         foreach (var lane in LaneNames.All)
         {
