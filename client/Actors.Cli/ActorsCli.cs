@@ -18,6 +18,7 @@ public static class ActorsCli
         root.Subcommands.Add(new DemoCommand(runner));
         root.Subcommands.Add(new EventsCommand(runner));
         root.Subcommands.Add(new DlqCommand(runner));
+        root.Subcommands.Add(new LanesCommand(runner));
         return root;
     }
 
