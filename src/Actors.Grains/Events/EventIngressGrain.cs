@@ -14,7 +14,12 @@ namespace Actors.Grains.Events;
 /// Validates envelopes, routes them by type and enqueues them on their lane. Validation happens here, before the enqueue,
 /// so a bad event is answered with a specific error and never becomes a poison message on a lane.
 /// </summary>
-[StatelessWorker]
+/// <remarks>
+/// Reentrant: the grain has no state and spends its time awaiting durable enqueues, so calls interleave. Without it a
+/// critical publish would queue behind bulk batches in the few worker activations a silo runs, and the lanes' isolation
+/// would be lost at the front door.
+/// </remarks>
+[StatelessWorker, Reentrant]
 public sealed class EventIngressGrain(EventRoutingTable routing, LaneAvailability lanes, TimeProvider time) : Grain, IEventIngressGrain
 {
     public async Task<PublishReceipt> Publish(EventEnvelope envelope)
