@@ -14,6 +14,7 @@ internal sealed class LanesBenchmark(LanesArguments arguments)
     private static readonly string[] CriticalBillingTypes = ["PaymentReceived", "CreditGranted", "AdjustmentPosted"];
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(3);
+    private string _clusterId = "";
 
     public async Task<IReadOnlyList<LanesScenarioResult>> RunAsync(Action<string> progress, CancellationToken cancellationToken)
     {
@@ -52,14 +53,26 @@ internal sealed class LanesBenchmark(LanesArguments arguments)
     private static string Describe(LanesScenarioResult r) =>
         $"{r.Name}: critical p50 {r.P50Milliseconds:F1} ms, p99 {r.P99Milliseconds:F1} ms ({r.CriticalEvents}); bulk {r.BulkEventsPerSecond:F0}/s ({r.BulkEvents})";
 
-    private static async Task<SiloProcess> StartSiloAsync(bool sharedLane, CancellationToken cancellationToken)
+    private bool OnKafka => arguments.Profile == "kafka-mock";
+
+    private async Task<SiloProcess> StartSiloAsync(bool sharedLane, CancellationToken cancellationToken)
     {
         var data = Directory.CreateTempSubdirectory("actors-lanes-bench-").FullName;
         // The shared-lane baseline moves every critical billing type onto the bulk lane through the routing table.
         var environment = sharedLane ? CriticalBillingTypes.ToDictionary(t => $"Actors__Lanes__Routing__{t}", _ => "bulk") : [];
-        return await SiloProcess.StartAsync(data, FreePort.Next(), FreePort.Next(), FreePort.Next(), environment, cancellationToken: cancellationToken);
+        string[] extra = [];
+        if (OnKafka)
+        {
+            // A cluster-profile silo with the librdkafka mock inside it: the Kafka adapter end to end, with no broker.
+            environment["Actors__Lanes__Kafka__Mock"] = "true";
+            _clusterId = $"lanes-{Guid.NewGuid():N}"[..18];
+            extra = ["--profile", "cluster", "--postgres", arguments.Postgres!, "--advertise", "127.0.0.1", "--cluster-id", _clusterId];
+        }
+        return await SiloProcess.StartAsync(data, FreePort.Next(), FreePort.Next(), FreePort.Next(), environment, extra, cancellationToken);
     }
 
-    private static Task<ActorsClient> ConnectAsync(SiloProcess silo, CancellationToken cancellationToken) =>
-        ActorsClient.ConnectAsync(new ActorsClientOptions { GatewayPort = silo.GatewayPort }, cancellationToken);
+    private Task<ActorsClient> ConnectAsync(SiloProcess silo, CancellationToken cancellationToken) =>
+        ActorsClient.ConnectAsync(OnKafka
+            ? new ActorsClientOptions { Profile = ClusterProfile.Cluster, PostgresConnectionString = arguments.Postgres, ClusterId = _clusterId }
+            : new ActorsClientOptions { GatewayPort = silo.GatewayPort }, cancellationToken);
 }

@@ -35,7 +35,7 @@ internal static class LanesCommand
         }
 
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine($"lanes, local profile (embedded lanes): critical {arguments.CriticalRate}/s, bulk flood {arguments.BulkRate}/s ({arguments.BulkRate / arguments.CriticalRate}x), {arguments.Seconds} s per scenario, {arguments.Accounts} accounts receiving both");
+        Console.WriteLine($"lanes, {(arguments.Profile == "local" ? "local profile (embedded SQLite lanes)" : "cluster profile, Kafka lanes on the librdkafka mock")}: critical {arguments.CriticalRate}/s, bulk flood {arguments.BulkRate}/s ({arguments.BulkRate / arguments.CriticalRate}x), {arguments.Seconds} s per scenario, {arguments.Accounts} accounts receiving both");
         Console.WriteLine("| scenario | critical events | critical p50 ms | critical p99 ms | p99 / alone | bulk committed | bulk events/s |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)

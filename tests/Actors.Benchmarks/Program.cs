@@ -11,6 +11,6 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: Actors.Benchmarks ingest [--profile local|cluster] [--events N] [--accounts N] [--concurrency N] [--rounds N] [--warmup N] [--raw-batch N] [--postgres CS] [--json]");
-    Console.Error.WriteLine("       Actors.Benchmarks lanes [--critical-rate N] [--bulk-rate N] [--seconds N] [--accounts N] [--json]");
+    Console.Error.WriteLine("       Actors.Benchmarks lanes [--profile local|kafka-mock] [--postgres CS] [--critical-rate N] [--bulk-rate N] [--seconds N] [--accounts N] [--json]");
     return 2;
 }
