@@ -25,7 +25,7 @@ public static class KafkaLaneExtensions
     /// {
     ///     o.BootstrapServers = "kafka-1:9092,kafka-2:9092";
     ///     o.Settings["security.protocol"] = "SASL_SSL";
-    ///     o.Bulk.BatchSize = 256;
+    ///     o.Bulk.CacheSize = 16384;
     /// });
     /// </code></example>
     public static ISiloBuilder AddKafkaLanes(this ISiloBuilder builder, Action<KafkaLaneOptions> configure)

@@ -55,7 +55,10 @@ public sealed class KafkaLaneSettings
     {
         Topic = "actors.bulk",
         ConsumerGroup = "actors.lanes.bulk",
-        BatchSize = 128,
+        // One event per delivery call, as on the critical lane: a consumer grain that also takes critical events must not
+        // be held for a whole bulk batch (128 sequential ledger commits) while a critical event waits in its mailbox. Bulk
+        // still reads Kafka in large fetches and commits offsets in bulk; only the hand-over to the grain is per event.
+        BatchSize = 1,
         PollPeriod = TimeSpan.FromMilliseconds(100),
         CacheSize = 8192,
     };
