@@ -4,6 +4,8 @@ using Actors.Contracts.Events;
 using Actors.Hosting;
 using Actors.IntegrationTests.OrleansSchema;
 using Actors.Streaming.Kafka;
+using Actors.Streaming.Lanes;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Actors.IntegrationTests.Kafka;
@@ -89,6 +91,35 @@ public sealed class KafkaAccountCrashTests : IAsyncLifetime
             Assert.Equal(EventsPerAccount, balance.EventCount);
             Assert.Equal(Enumerable.Range(1, EventsPerAccount).Sum(), balance.BalanceMinor["USD"]);
         }
+    }
+
+    [Fact]
+    public async Task A_dead_letter_replayed_from_the_kafka_dlq_takes_effect_once()
+    {
+        var envelope = new EventEnvelope("crash", "dlq-acc", "bank", 1, "PaymentReceived", At, """{"amountMinor":70,"currency":"USD"}""");
+        // As if the critical lane had given up on it after its delivery attempts.
+        var queue = _cluster.Silos[0].ServiceProvider.GetRequiredService<ILaneDeadLetterQueue>();
+        await queue.AddAsync(LaneNames.Critical, envelope, "delivery failed 5 times", CancellationToken.None);
+        var admin = _cluster.Client.GetGrain<ILaneAdminGrain>(0);
+        var letter = (await admin.ListDeadLetters(LaneNames.Critical, 1000)).Single(d => d.Envelope.Entity == "dlq-acc");
+
+        var first = await admin.ReplayDeadLetters(LaneNames.Critical, letter.Id, 1);
+        await _cluster.Client.GetGrain<IEventIngressGrain>(0).Publish(envelope);
+
+        Assert.Equal(1, first.Replayed);
+        Assert.DoesNotContain(await admin.ListDeadLetters(LaneNames.Critical, 1000), d => d.Id == letter.Id);
+        var account = _cluster.Client.GetGrain<IAccountGrain>(EntityKey.Format("crash", "dlq-acc"));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var balance = await account.GetBalance();
+        while (balance.EventCount < 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            balance = await account.GetBalance();
+        }
+        // The replay and the producer's re-publish both arrived; the ledger has the payment once.
+        var ledger = await account.GetLedger(1, 10);
+        Assert.Single(ledger);
+        Assert.Equal(-70, balance.BalanceMinor["USD"]);
     }
 
     private async Task PublishWithRetryAsync(List<EventEnvelope> envelopes)
