@@ -126,17 +126,10 @@ public sealed class AccountState
     // The new balance of e's currency and, for usage, the new total of its meter; checked, so overflow throws.
     private (long Balance, long Usage) Project(BillingEvent e)
     {
-        var balance = _balanceMinor.GetValueOrDefault(e.Currency);
-        return e switch
-        {
-            UsageRecorded usage => (
-                checked(balance + checked(usage.Quantity * (usage.UnitPriceMinor ?? 0))),
-                checked(_usageByMeter.GetValueOrDefault(usage.Meter) + usage.Quantity)),
-            CreditGranted credit => (checked(balance - credit.AmountMinor), 0),
-            PaymentReceived payment => (checked(balance - payment.AmountMinor), 0),
-            AdjustmentPosted adjustment => (checked(balance + adjustment.AmountMinor), 0),
-            _ => throw new InvalidOperationException($"'{e.GetType().Name}' is not a billing event type an account can apply."),
-        };
+        var balance = checked(_balanceMinor.GetValueOrDefault(e.Currency) + BillingEffect.AmountMinor(e));
+        return e is UsageRecorded usage
+            ? (balance, checked(_usageByMeter.GetValueOrDefault(usage.Meter) + usage.Quantity))
+            : (balance, 0);
     }
 
     private static Dictionary<string, long> Sorted(Dictionary<string, long> totals)

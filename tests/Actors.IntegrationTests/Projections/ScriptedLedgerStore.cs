@@ -1,0 +1,31 @@
+using Actors.Ledger;
+
+namespace Actors.IntegrationTests.Projections;
+
+/// <summary>
+/// A ledger store that runs a test's script before each <see cref="ReadAllAsync"/> (numbered from 1), to crash a runner
+/// between batches or append rows at a known point of a rebuild; everything else goes to the real store.
+/// </summary>
+internal sealed class ScriptedLedgerStore(ILedgerStore inner, Func<int, CancellationToken, Task> beforeReadAll) : ILedgerStore
+{
+    private int _reads;
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+
+    public Task<IReadOnlyList<AppendResult>> AppendBatchAsync(IReadOnlyList<LedgerAppend> batch, CancellationToken cancellationToken) =>
+        inner.AppendBatchAsync(batch, cancellationToken);
+
+    public Task<IReadOnlyList<LedgerEntry>> ReadLedgerAsync(string ledger, long fromPosition, int max, CancellationToken cancellationToken) =>
+        inner.ReadLedgerAsync(ledger, fromPosition, max, cancellationToken);
+
+    public Task<LedgerEntry?> FindAsync(string ledger, string source, long seq, CancellationToken cancellationToken) =>
+        inner.FindAsync(ledger, source, seq, cancellationToken);
+
+    public async Task<IReadOnlyList<LedgerEntry>> ReadAllAsync(long fromGlobalPosition, int max, CancellationToken cancellationToken)
+    {
+        await beforeReadAll(Interlocked.Increment(ref _reads), cancellationToken);
+        return await inner.ReadAllAsync(fromGlobalPosition, max, cancellationToken);
+    }
+
+    public Task<long> ReadHeadAsync(CancellationToken cancellationToken) => inner.ReadHeadAsync(cancellationToken);
+}
