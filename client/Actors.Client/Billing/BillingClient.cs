@@ -25,9 +25,8 @@ public sealed class BillingClient
     public const int MaxLedgerPage = 10_000;
 
     private readonly IGrainFactory _grains;
-    private readonly ResiliencePipeline _retry;
+    private readonly RetryingGrainCall _call;
     private readonly TimeProvider _time;
-    private readonly Func<Exception, ClusterUnavailableException> _unavailable;
 
     internal BillingClient(
         IGrainFactory grains,
@@ -36,9 +35,8 @@ public sealed class BillingClient
         Func<Exception, ClusterUnavailableException> unavailable)
     {
         _grains = grains;
-        _retry = retry;
+        _call = new RetryingGrainCall(retry, unavailable);
         _time = time;
-        _unavailable = unavailable;
     }
 
     /// <summary>
@@ -236,22 +234,6 @@ public sealed class BillingClient
     private IAccountGrain Account(string tenant, string account) =>
         _grains.GetGrain<IAccountGrain>(EntityKey.Format(tenant, account));
 
-    private async Task<T> CallAsync<TArg, T>(
-        IAccountGrain grain,
-        TArg argument,
-        Func<IAccountGrain, TArg, Task<T>> call,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _retry.ExecuteAsync(
-                static async (state, token) => await state.call(state.grain, state.argument).WaitAsync(token).ConfigureAwait(false),
-                (grain, argument, call),
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (TransientFailure.IsTransient(exception))
-        {
-            throw _unavailable(exception);
-        }
-    }
+    private Task<T> CallAsync<TArg, T>(IAccountGrain grain, TArg argument, Func<IAccountGrain, TArg, Task<T>> call, CancellationToken cancellationToken) =>
+        _call.InvokeAsync(grain, argument, call, cancellationToken);
 }

@@ -30,14 +30,12 @@ public sealed class EventsClient
     private const long IngressKey = 0;
 
     private readonly IGrainFactory _grains;
-    private readonly ResiliencePipeline _retry;
-    private readonly Func<Exception, ClusterUnavailableException> _unavailable;
+    private readonly RetryingGrainCall _call;
 
     internal EventsClient(IGrainFactory grains, ResiliencePipeline retry, Func<Exception, ClusterUnavailableException> unavailable)
     {
         _grains = grains;
-        _retry = retry;
-        _unavailable = unavailable;
+        _call = new RetryingGrainCall(retry, unavailable);
     }
 
     /// <summary>
@@ -144,18 +142,6 @@ public sealed class EventsClient
     private Task<T> CallAsync<TArg, T>(TArg argument, Func<IEventIngressGrain, TArg, Task<T>> call, CancellationToken cancellationToken) =>
         CallAsync(_grains.GetGrain<IEventIngressGrain>(IngressKey), argument, call, cancellationToken);
 
-    private async Task<T> CallAsync<TGrain, TArg, T>(TGrain grain, TArg argument, Func<TGrain, TArg, Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _retry.ExecuteAsync(
-                static async (state, token) => await state.call(state.grain, state.argument).WaitAsync(token).ConfigureAwait(false),
-                (grain, argument, call),
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (TransientFailure.IsTransient(exception))
-        {
-            throw _unavailable(exception);
-        }
-    }
+    private Task<T> CallAsync<TGrain, TArg, T>(TGrain grain, TArg argument, Func<TGrain, TArg, Task<T>> call, CancellationToken cancellationToken) =>
+        _call.InvokeAsync(grain, argument, call, cancellationToken);
 }

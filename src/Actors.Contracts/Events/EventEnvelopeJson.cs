@@ -140,12 +140,18 @@ public static partial class EventEnvelopeJson
     private static partial Regex EndsWithOffset();
 
     /// <summary>Reads one envelope object inside a larger document; on failure <paramref name="error"/> says what is wrong.</summary>
-    public static bool TryRead(JsonElement element, [NotNullWhen(true)] out EventEnvelope? envelope, [NotNullWhen(false)] out string? error)
+    public static bool TryRead(JsonElement element, [NotNullWhen(true)] out EventEnvelope? envelope, [NotNullWhen(false)] out string? error) =>
+        Try(() => ReadValidated(element), out envelope, out error);
+
+    private static bool TryParseDocument(Func<JsonDocument> open, [NotNullWhen(true)] out EventEnvelope? envelope, [NotNullWhen(false)] out string? error) =>
+        Try(() => ParseDocument(open), out envelope, out error);
+
+    // The Try* forms answer with the same message the throwing forms would raise, for dead-letter reasons and file errors.
+    private static bool Try(Func<EventEnvelope> read, [NotNullWhen(true)] out EventEnvelope? envelope, [NotNullWhen(false)] out string? error)
     {
         try
         {
-            envelope = Read(element);
-            EventEnvelopeValidation.Validate(envelope);
+            envelope = read();
             error = null;
             return true;
         }
@@ -157,20 +163,11 @@ public static partial class EventEnvelopeJson
         }
     }
 
-    private static bool TryParseDocument(Func<JsonDocument> open, [NotNullWhen(true)] out EventEnvelope? envelope, [NotNullWhen(false)] out string? error)
+    private static EventEnvelope ReadValidated(JsonElement element)
     {
-        try
-        {
-            envelope = ParseDocument(open);
-            error = null;
-            return true;
-        }
-        catch (InvalidEventException invalid)
-        {
-            envelope = null;
-            error = invalid.Message;
-            return false;
-        }
+        var envelope = Read(element);
+        EventEnvelopeValidation.Validate(envelope);
+        return envelope;
     }
 
     private static EventEnvelope ParseDocument(Func<JsonDocument> open)
@@ -186,9 +183,7 @@ public static partial class EventEnvelopeJson
         }
         using (document)
         {
-            var envelope = Read(document.RootElement);
-            EventEnvelopeValidation.Validate(envelope);
-            return envelope;
+            return ReadValidated(document.RootElement);
         }
     }
 

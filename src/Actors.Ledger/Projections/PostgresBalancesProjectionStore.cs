@@ -144,15 +144,7 @@ public sealed class PostgresBalancesProjectionStore : IBalancesProjectionStore, 
             """, connection);
         command.Parameters.AddWithValue("ledger", Actors.Domain.LedgerNames.Account(tenant, account));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var balances = new Dictionary<string, long>(StringComparer.Ordinal);
-        long events = 0, last = 0;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            balances.Add(reader.GetString(0), reader.GetInt64(1));
-            events += reader.GetInt64(2);
-            last = Math.Max(last, reader.GetInt64(3));
-        }
-        return balances.Count == 0 ? null : new AccountBalanceRow(tenant, account, balances, events, last);
+        return await AccountBalanceRow.ReadAsync(reader, tenant, account, cancellationToken);
     }
 
     /// <inheritdoc />
