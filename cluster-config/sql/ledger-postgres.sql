@@ -12,7 +12,9 @@ CREATE TABLE IF NOT EXISTS ledger_entries (
     -- readers must not assume contiguity, only order (which the store guarantees by committing appends one
     -- transaction at a time, see PostgresLedgerStore).
     global_position bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    ledger          text        NOT NULL,
+    -- Byte order ("C"), not the database locale's: ledgers are paged by id (ListLedgersAsync) and every store must
+    -- page them in the same, ordinal order; the unique indexes below then serve those range scans.
+    ledger          text        COLLATE "C" NOT NULL,
     tenant          text        NOT NULL,
     -- Position inside one ledger, chosen by the grain that owns the ledger (its single writer).
     position        bigint      NOT NULL,

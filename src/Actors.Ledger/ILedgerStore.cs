@@ -30,6 +30,16 @@ public interface ILedgerStore
     /// <summary>Up to <paramref name="max"/> rows of all ledgers with global position ≥ <paramref name="fromGlobalPosition"/>, ascending.</summary>
     Task<IReadOnlyList<LedgerEntry>> ReadAllAsync(long fromGlobalPosition, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="max"/> distinct ledger ids that start with <paramref name="prefix"/> and sort after
+    /// <paramref name="after"/> (ordinal; null: from the first), ascending. Pages through the ledgers of a tenant or kind,
+    /// e.g. every <c>account/acme/</c> ledger.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListLedgersAsync(string prefix, string? after, int max, CancellationToken cancellationToken);
+
+    /// <summary>Every row of each of <paramref name="ledgers"/>, ordered by ledger (ordinal) then position.</summary>
+    Task<IReadOnlyList<LedgerEntry>> ReadLedgersAsync(IReadOnlyList<string> ledgers, CancellationToken cancellationToken);
+
     /// <summary>The highest committed global position, 0 when empty.</summary>
     Task<long> ReadHeadAsync(CancellationToken cancellationToken);
 }

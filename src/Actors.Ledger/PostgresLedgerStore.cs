@@ -146,6 +146,43 @@ public sealed class PostgresLedgerStore : ILedgerStore, IAsyncDisposable, IDispo
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListLedgersAsync(string prefix, string? after, int max, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        // The ledger column is COLLATE "C", so >, ORDER BY and the (ledger, position) index all agree on byte order.
+        await using var command = _dataSource.CreateCommand(
+            "SELECT DISTINCT ledger FROM ledger_entries WHERE ledger >= $1 AND ledger > $2 AND starts_with(ledger, $1) " +
+            "ORDER BY ledger LIMIT $3");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after ?? string.Empty });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = max });
+        var ledgers = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ledgers.Add(reader.GetString(0));
+        }
+        return ledgers;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LedgerEntry>> ReadLedgersAsync(IReadOnlyList<string> ledgers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledgers);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (ledgers.Count == 0)
+        {
+            return [];
+        }
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT {Columns} FROM ledger_entries WHERE ledger = ANY($1) ORDER BY ledger, position");
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. ledgers] });
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<long> ReadHeadAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -141,6 +141,54 @@ public sealed class SqliteLedgerStore : ILedgerStore, IAsyncDisposable, IDisposa
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListLedgersAsync(string prefix, string? after, int max, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        // substr instead of LIKE: '%' and '_' in a prefix are data, and SQLite's text order is ordinal (BINARY).
+        command.CommandText =
+            "SELECT DISTINCT ledger FROM ledger_entries WHERE ledger >= $prefix AND ledger > $after " +
+            "AND substr(ledger, 1, length($prefix)) = $prefix ORDER BY ledger LIMIT $max";
+        command.Parameters.AddWithValue("$prefix", prefix);
+        command.Parameters.AddWithValue("$after", after ?? string.Empty);
+        command.Parameters.AddWithValue("$max", max);
+        var ledgers = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ledgers.Add(reader.GetString(0));
+        }
+        return Task.FromResult<IReadOnlyList<string>>(ledgers);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LedgerEntry>> ReadLedgersAsync(IReadOnlyList<string> ledgers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledgers);
+        cancellationToken.ThrowIfCancellationRequested();
+        var entries = new List<LedgerEntry>();
+        if (ledgers.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<LedgerEntry>>(entries);
+        }
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        // A JSON array parameter instead of one parameter per id: SQLite caps the number of parameters per statement.
+        command.CommandText =
+            $"SELECT {Columns} FROM ledger_entries WHERE ledger IN (SELECT value FROM json_each($ledgers)) ORDER BY ledger, position";
+        command.Parameters.AddWithValue("$ledgers", System.Text.Json.JsonSerializer.Serialize(ledgers));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            entries.Add(ReadEntry(reader));
+        }
+        return Task.FromResult<IReadOnlyList<LedgerEntry>>(entries);
+    }
+
+    /// <inheritdoc />
     public Task<long> ReadHeadAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -84,6 +84,41 @@ public abstract class LedgerStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ledgers_are_listed_by_prefix_in_ordinal_pages()
+    {
+        // A prefix of its own per test run: the database is shared by the class's tests.
+        var prefix = $"account/p{Guid.NewGuid():N}/";
+        string[] ids = [prefix + "B", prefix + "a", prefix + "a_1", prefix + "Z9"];
+        await Store.AppendBatchAsync([.. ids.Select(id => SampleAppends.Row(id, 1)), SampleAppends.Row(ids[1], 2)], Ct);
+        await Store.AppendBatchAsync([SampleAppends.Row(prefix.TrimEnd('/') + "x/other", 1), SampleAppends.Row("stock/x/y", 1)], Ct);
+
+        var ordinal = ids.Order(StringComparer.Ordinal).ToList();
+        var first = await Store.ListLedgersAsync(prefix, null, 3, Ct);
+        var rest = await Store.ListLedgersAsync(prefix, first[^1], 3, Ct);
+
+        Assert.Equal(ordinal.Take(3), first);
+        Assert.Equal(ordinal.Skip(3), rest);
+        Assert.Empty(await Store.ListLedgersAsync(prefix, ordinal[^1], 3, Ct));
+    }
+
+    [Fact]
+    public async Task Several_ledgers_are_read_whole_ordered_by_ledger_then_position()
+    {
+        var one = SampleAppends.NewLedger();
+        var two = SampleAppends.NewLedger();
+        var other = SampleAppends.NewLedger();
+        var appended = await Store.AppendBatchAsync(
+            [SampleAppends.Row(two, 1), SampleAppends.Row(one, 1), SampleAppends.Row(other, 1), SampleAppends.Row(two, 2), SampleAppends.Row(one, 2)], Ct);
+
+        var read = await Store.ReadLedgersAsync([two, one], Ct);
+
+        var expected = appended.Select(r => r.Entry!).Where(e => e.Ledger != other)
+            .OrderBy(e => e.Ledger, StringComparer.Ordinal).ThenBy(e => e.Position);
+        Assert.Equal(expected, read);
+        Assert.Empty(await Store.ReadLedgersAsync([], Ct));
+    }
+
+    [Fact]
     public async Task Find_answers_the_row_of_an_idempotency_key_or_null()
     {
         var ledger = SampleAppends.NewLedger();

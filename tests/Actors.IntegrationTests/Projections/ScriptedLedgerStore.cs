@@ -27,5 +27,11 @@ internal sealed class ScriptedLedgerStore(ILedgerStore inner, Func<int, Cancella
         return await inner.ReadAllAsync(fromGlobalPosition, max, cancellationToken);
     }
 
+    public Task<IReadOnlyList<string>> ListLedgersAsync(string prefix, string? after, int max, CancellationToken cancellationToken) =>
+        inner.ListLedgersAsync(prefix, after, max, cancellationToken);
+
+    public Task<IReadOnlyList<LedgerEntry>> ReadLedgersAsync(IReadOnlyList<string> ledgers, CancellationToken cancellationToken) =>
+        inner.ReadLedgersAsync(ledgers, cancellationToken);
+
     public Task<long> ReadHeadAsync(CancellationToken cancellationToken) => inner.ReadHeadAsync(cancellationToken);
 }
