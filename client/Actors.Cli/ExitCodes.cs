@@ -15,8 +15,14 @@ public static class ExitCodes
     /// <summary>The cluster could not be reached.</summary>
     public const int ClusterUnavailable = 3;
 
-    /// <summary>The same (source, seq) was already recorded with a different payload.</summary>
+    /// <summary>
+    /// The same (source, seq) was already recorded with a different payload, or the command is not allowed in the current
+    /// state (e.g. acknowledging a resolved exception).
+    /// </summary>
     public const int Conflict = 4;
+
+    /// <summary>What the command names does not exist (an exception key, a run). Nothing was written.</summary>
+    public const int NotFound = 5;
 
     /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
     public const int Interrupted = 130;

@@ -3,5 +3,12 @@ namespace Actors.Domain;
 /// <summary>Ledger ids per entity kind. One place, so projections and tools find the same ledger the grain writes.</summary>
 public static class LedgerNames
 {
-    public static string Account(string tenant, string account) => $"account/{tenant}/{account}";
+    /// <summary>The prefix of every account ledger.</summary>
+    public const string AccountPrefix = "account/";
+
+    /// <summary>The ledger of one account: <c>account/{tenant}/{account}</c>.</summary>
+    public static string Account(string tenant, string account) => $"{AccountPrefix}{tenant}/{account}";
+
+    /// <summary>The prefix of every account ledger of <paramref name="tenant"/>: <c>account/{tenant}/</c>.</summary>
+    public static string AccountsOf(string tenant) => $"{AccountPrefix}{tenant}/";
 }

@@ -48,6 +48,16 @@ public sealed class CommandRunner(GlobalOptions globals, CliContext context)
             output.WriteError($"conflict: {conflict.Message}");
             return ExitCodes.Conflict;
         }
+        catch (InvalidTransitionException refused)
+        {
+            output.WriteError($"not allowed: {refused.Message}");
+            return ExitCodes.Conflict;
+        }
+        catch (NotFoundException missing)
+        {
+            output.WriteError($"not found: {missing.Message}");
+            return ExitCodes.NotFound;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             output.WriteError("interrupted.");

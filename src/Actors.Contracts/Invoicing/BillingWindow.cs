@@ -59,6 +59,13 @@ public readonly record struct BillingWindow
             ? window
             : throw new FormatException($"'{text}' is not a billing window: write the month as yyyy-MM, e.g. 2026-11.");
 
+    /// <summary>Parses <c>yyyy-MM</c> given by a caller.</summary>
+    /// <exception cref="Errors.InvalidEventException">when <paramref name="text"/> is not a month written <c>yyyy-MM</c>.</exception>
+    public static BillingWindow Require(string? text) =>
+        TryParse(text, out var window)
+            ? window
+            : throw new Errors.InvalidEventException($"'{text}' is not a billing window: write the month as yyyy-MM, e.g. 2026-11.");
+
     /// <summary>Parses <c>yyyy-MM</c>; false when <paramref name="text"/> is anything else.</summary>
     public static bool TryParse(string? text, out BillingWindow window)
     {

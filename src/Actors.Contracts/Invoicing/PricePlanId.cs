@@ -30,19 +30,33 @@ public sealed record PricePlanId
 
     /// <summary>Parses <c>name@version</c>.</summary>
     /// <exception cref="FormatException">when <paramref name="text"/> is not of that form.</exception>
-    public static PricePlanId Parse(string text)
+    public static PricePlanId Parse(string text) =>
+        TryParse(text, out var id) ? id : throw new FormatException(NotAPlan(text));
+
+    /// <summary>Parses <c>name@version</c> given by a caller.</summary>
+    /// <exception cref="Errors.InvalidEventException">when <paramref name="text"/> is not of that form.</exception>
+    public static PricePlanId Require(string? text) =>
+        TryParse(text, out var id) ? id : throw new Errors.InvalidEventException(NotAPlan(text));
+
+    /// <summary>Parses <c>name@version</c>; false when <paramref name="text"/> is anything else.</summary>
+    public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PricePlanId? id)
     {
+        id = null;
         var at = text is null ? -1 : text.LastIndexOf('@');
-        if (text is not null && at > 0 && int.TryParse(text.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var version) &&
-            version > 0 && IsValidName(text[..at]))
+        if (text is null || at <= 0 ||
+            !int.TryParse(text.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ||
+            version <= 0 || !IsValidName(text[..at]))
         {
-            return new PricePlanId(text[..at], version);
+            return false;
         }
-        throw new FormatException($"'{text}' is not a price plan: write name@version, e.g. standard@1.");
+        id = new PricePlanId(text[..at], version);
+        return true;
     }
 
     /// <summary><c>name@version</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name}@{Version}");
+
+    private static string NotAPlan(string? text) => $"'{text}' is not a price plan: write name@version, e.g. standard@1.";
 
     private static bool IsValidName(string? name) =>
         name is { Length: > 0 and <= 64 } && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
