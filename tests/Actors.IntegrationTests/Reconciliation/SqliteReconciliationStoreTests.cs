@@ -1,0 +1,55 @@
+using Actors.IntegrationTests.Ledger;
+using Actors.Ledger;
+using Actors.Ledger.Reconciliation;
+using Microsoft.Data.Sqlite;
+
+namespace Actors.IntegrationTests.Reconciliation;
+
+/// <summary>The reconciliation store contract on SQLite, each test on a temporary file of its own.</summary>
+public sealed class SqliteReconciliationStoreTests : ReconciliationStoreContractTests
+{
+    private readonly TemporarySqliteFile _file = new();
+
+    protected override IReconciliationStore CreateStore() => new SqliteReconciliationStore(_file.Path);
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new SqliteCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        // Pooled connections keep the file open; the directory cannot be removed while they do.
+        SqliteConnection.ClearAllPools();
+        _file.Dispose();
+    }
+
+    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _file.Path, Pooling = false }.ToString();
+
+    [Fact]
+    public async Task The_file_is_in_wal_mode_so_reads_do_not_wait_for_a_writer()
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new SqliteCommand("PRAGMA journal_mode", connection);
+
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task The_store_shares_the_ledgers_file()
+    {
+        await using var ledger = new SqliteLedgerStore(_file.Path);
+        await ledger.InitializeAsync(Ct);
+        var found = SampleMismatches.Of(SampleMismatches.Key(Tenant, "a1"));
+
+        Assert.Equal(1, await Store.RecordAsync([found], SampleMismatches.T0, Ct));
+
+        Assert.Equal(0, await ledger.ReadHeadAsync(Ct));
+        Assert.Equal(found.Key, (await Store.FindAsync(found.Key, Ct))?.Key);
+    }
+}
