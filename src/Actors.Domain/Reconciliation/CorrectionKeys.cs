@@ -9,16 +9,16 @@ namespace Actors.Domain.Reconciliation;
 public static class CorrectionKeys
 {
     /// <summary>Source prefix of every correction; the account ledger shows where an adjustment came from.</summary>
-    public const string SourcePrefix = "reconcile/";
+    public const string SourcePrefix = "reconcile:";
 
     /// <summary>
-    /// <c>reconcile/{window}/{plan}</c> with the kind's number as the sequence: the account is the ledger itself, so
+    /// <c>reconcile:{window}:{plan}</c> (':' separates because sources allow only letters, digits and <c>. _ : @ -</c>) with the kind's number as the sequence: the account is the ledger itself, so
     /// (account, window, plan version, kind) is fully in the key. Small sequence numbers keep the account's dedup state
     /// to a handful of entries per source.
     /// </summary>
     public static AdjustmentKey For(ReconciliationKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return new AdjustmentKey($"{SourcePrefix}{key.Window}/{key.Plan}", (long)key.Kind);
+        return new AdjustmentKey($"{SourcePrefix}{key.Window}:{key.Plan}", (long)key.Kind);
     }
 }

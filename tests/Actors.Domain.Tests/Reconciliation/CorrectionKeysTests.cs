@@ -10,7 +10,7 @@ public sealed class CorrectionKeysTests
     {
         var key = new ReconciliationKey("acme", "c1", "2026-11", "standard@2", MismatchKind.DuplicatedUsage);
 
-        Assert.Equal(new AdjustmentKey("reconcile/2026-11/standard@2", 2), CorrectionKeys.For(key));
+        Assert.Equal(new AdjustmentKey("reconcile:2026-11:standard@2", 2), CorrectionKeys.For(key));
         Assert.Equal(CorrectionKeys.For(key), CorrectionKeys.For(key with { Account = "c2" }));
         Assert.NotEqual(CorrectionKeys.For(key), CorrectionKeys.For(key with { Plan = "standard@1" }));
         Assert.NotEqual(CorrectionKeys.For(key), CorrectionKeys.For(key with { Window = "2026-10" }));
