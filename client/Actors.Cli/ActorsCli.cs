@@ -19,6 +19,9 @@ public static class ActorsCli
         root.Subcommands.Add(new EventsCommand(runner));
         root.Subcommands.Add(new DlqCommand(runner));
         root.Subcommands.Add(new LanesCommand(runner));
+        root.Subcommands.Add(new ProjectionsCommand(runner));
+        root.Subcommands.Add(new InvoicesCommand(runner));
+        root.Subcommands.Add(new ReconcileCommand(runner));
         return root;
     }
 

@@ -1,6 +1,8 @@
 using Actors.Client.Billing;
 using Actors.Client.Connection;
 using Actors.Client.Events;
+using Actors.Client.Invoicing;
+using Actors.Client.Reconciliation;
 using Actors.Client.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +37,15 @@ public sealed class ActorsClient : IAsyncDisposable
             clusterClient,
             retry,
             Unavailable(options, "The events may or may not have been enqueued; publishing the same envelopes again is safe."));
+        Invoices = new InvoicesClient(
+            clusterClient,
+            retry,
+            Unavailable(options, "The invoices may or may not have been issued; issuing again returns them and never issues twice."));
+        Reconciliation = new ReconciliationClient(
+            clusterClient,
+            retry,
+            Unavailable(options, "The command may or may not have taken effect; repeating it is safe."));
+        Projections = new Projections.ProjectionsClient(clusterClient, retry, Unavailable(options, "Reads are safe to repeat; a rebuild request may have started one, and repeating it returns the running one."));
     }
 
     /// <summary>Customer accounts: usage, credits, payments, adjustments, balances and ledgers.</summary>
@@ -42,6 +53,15 @@ public sealed class ActorsClient : IAsyncDisposable
 
     /// <summary>Events onto the cluster's lanes: publish envelopes one at a time or in batches; the cluster picks the lane.</summary>
     public EventsClient Events { get; }
+
+    /// <summary>Invoices: issue a billing window's invoices under a price plan version, read an account's invoices.</summary>
+    public InvoicesClient Invoices { get; }
+
+    /// <summary>The reconciler: runs over a tenant's accounts per window, and the exceptions they find.</summary>
+    public ReconciliationClient Reconciliation { get; }
+
+    /// <summary>Projections (read models of the ledger): status, rebuilds, and fast balance reads.</summary>
+    public Projections.ProjectionsClient Projections { get; }
 
     /// <summary>The underlying Orleans client, for grains the typed APIs do not cover yet.</summary>
     public IClusterClient ClusterClient { get; }

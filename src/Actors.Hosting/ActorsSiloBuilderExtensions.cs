@@ -57,7 +57,10 @@ public static class ActorsSiloBuilderExtensions
         services.TryAddSingleton(new LaneAvailability(false, "this silo has no lanes configured; events can only be recorded by direct calls."));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiloReadiness>();
+        services.AddActorsInvoicing(options);
+        services.AddActorsReconciliation(options);
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
+        builder.AddActorsProjections(options);
         return builder;
     }
 

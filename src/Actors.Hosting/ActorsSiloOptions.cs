@@ -1,4 +1,5 @@
 using Actors.Grains;
+using Actors.Grains.Reconciliation;
 using Actors.Ledger;
 
 namespace Actors.Hosting;
@@ -51,8 +52,17 @@ public sealed class ActorsSiloOptions
     /// <summary>The critical and bulk lanes: routing overrides and the queue technology's settings.</summary>
     public ActorsLaneSettings Lanes { get; set; } = new();
 
+    /// <summary>How the reconciler runs: continuously or on demand, its period, batch size and parallelism.</summary>
+    public ReconciliationOptions Reconciliation { get; set; } = new();
+
+    /// <summary>Invoicing: the price plan folder, the default plan, batch size and parallelism of issuing runs.</summary>
+    public Actors.Grains.Invoicing.InvoicingOptions Invoicing { get; set; } = new();
+
     /// <summary>Entity grain tuning.</summary>
     public ActorsGrainOptions Grains { get; set; } = new();
+
+    /// <summary>The projections' owner: tailing period and batch sizes (<c>Actors:Projections</c>).</summary>
+    public Actors.Grains.Projections.ProjectionOptions Projections { get; set; } = new();
 
     /// <summary>The cluster id to use: the configured one, else <c>actors-local</c> or <c>actors</c> by profile.</summary>
     public string EffectiveClusterId => ClusterId ?? (Profile == ActorsProfile.Local ? "actors-local" : "actors");

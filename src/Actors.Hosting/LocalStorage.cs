@@ -8,6 +8,8 @@ internal static class LocalStorage
 {
     public static string LedgerPath(ActorsSiloOptions options) => Path.Combine(options.DataPath, "ledger.db");
 
+    public static string ReconciliationPath(ActorsSiloOptions options) => Path.Combine(options.DataPath, "reconciliation.db");
+
     public static string OrleansConnectionString(ActorsSiloOptions options) =>
         $"Data Source={Path.Combine(options.DataPath, "orleans.db")}";
 }

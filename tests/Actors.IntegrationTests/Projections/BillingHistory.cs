@@ -1,4 +1,5 @@
 using Actors.Contracts.Billing;
+using Actors.Contracts.Invoicing;
 using Actors.Domain;
 using Actors.Domain.Billing;
 using Actors.Ledger;
@@ -7,7 +8,8 @@ namespace Actors.IntegrationTests.Projections;
 
 /// <summary>
 /// Seeded random billing events for a few accounts of one tenant, as ledger rows, with the expected balances folded by
-/// the domain's own <see cref="AccountState"/> (the reference the projection must agree with).
+/// the domain's own <see cref="AccountState"/> (the reference the projection must agree with) and the expected usage per
+/// meter, window and currency summed from the events themselves. Events span several billing windows.
 /// </summary>
 internal sealed class BillingHistory
 {
@@ -19,6 +21,8 @@ internal sealed class BillingHistory
     private readonly Random _random;
     private readonly string[] _accounts;
     private readonly Dictionary<string, AccountState> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<(string Meter, string Window, string Currency), (long Quantity, long Amount, long Events)>> _usage =
+        new(StringComparer.Ordinal);
     private int _otherRows;
 
     public BillingHistory(int seed, int accountCount)
@@ -28,6 +32,7 @@ internal sealed class BillingHistory
         foreach (var account in _accounts)
         {
             _states.Add(account, new AccountState());
+            _usage.Add(account, []);
         }
     }
 
@@ -52,6 +57,12 @@ internal sealed class BillingHistory
             var position = state.Position + 1;
             var e = NextEvent(position);
             state.Apply(e, position);
+            if (e is UsageRecorded usage)
+            {
+                var key = (usage.Meter, BillingWindow.Of(usage.OccurredAt).ToString(), usage.Currency);
+                var (quantity, amount, events) = _usage[account].GetValueOrDefault(key);
+                _usage[account][key] = (quantity + usage.Quantity, amount + usage.Quantity * (usage.UnitPriceMinor ?? 0), events + 1);
+            }
             rows.Add(new LedgerAppend(LedgerNames.Account(Tenant, account), Tenant, position, e.Source, e.Seq, e.Type, e.OccurredAt, BillingEventCodec.Serialize(e)));
         }
         return rows;
@@ -59,10 +70,17 @@ internal sealed class BillingHistory
 
     public AccountState Expected(string account) => _states[account];
 
+    /// <summary>The account's usage rows as the projection should hold them: (meter, window, currency, quantity, amount, events), sorted.</summary>
+    public IReadOnlyList<(string Meter, string Window, string Currency, long Quantity, long Amount, long Events)> ExpectedUsage(string account) =>
+        _usage[account]
+            .OrderBy(p => p.Key.Meter, StringComparer.Ordinal).ThenBy(p => p.Key.Window, StringComparer.Ordinal).ThenBy(p => p.Key.Currency, StringComparer.Ordinal)
+            .Select(p => (p.Key.Meter, p.Key.Window, p.Key.Currency, p.Value.Quantity, p.Value.Amount, p.Value.Events)).ToList();
+
     private BillingEvent NextEvent(long seq)
     {
         var currency = Currencies[_random.Next(Currencies.Length)];
-        var at = Start.AddMinutes(seq);
+        // 17 hours apart: an account's events cross from one UTC month into the next, so usage lands in several windows.
+        var at = Start.AddHours(seq * 17);
         return _random.Next(5) switch
         {
             0 => new UsageRecorded { Source = "meter", Seq = seq, OccurredAt = at, Currency = currency, Meter = "api", Quantity = _random.Next(1, 50) },

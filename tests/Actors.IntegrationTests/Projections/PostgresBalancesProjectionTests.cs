@@ -23,6 +23,27 @@ public sealed class PostgresBalancesProjectionTests : BalancesProjectionContract
         return store;
     }
 
+    protected override async Task CreatePreviousBuildSchemaAsync() =>
+        // Verbatim the DDL of the build before logic versions (and usage) existed.
+        await _database!.ScalarAsync("""
+            CREATE TABLE projection_checkpoints (
+                name text NOT NULL,
+                version integer NOT NULL,
+                global_position bigint NOT NULL,
+                active boolean NOT NULL,
+                PRIMARY KEY (name, version));
+            CREATE TABLE balances_v1 (
+                ledger text NOT NULL,
+                currency text NOT NULL,
+                tenant text NOT NULL,
+                account text NOT NULL,
+                balance_minor bigint NOT NULL,
+                event_count bigint NOT NULL,
+                last_position bigint NOT NULL,
+                PRIMARY KEY (ledger, currency));
+            INSERT INTO projection_checkpoints (name, version, global_position, active) VALUES ('balances', 1, 0, true);
+            """, Ct);
+
     public override async Task DisposeAsync()
     {
         foreach (var store in _stores)

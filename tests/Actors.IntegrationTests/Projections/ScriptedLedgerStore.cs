@@ -3,11 +3,17 @@ using Actors.Ledger;
 namespace Actors.IntegrationTests.Projections;
 
 /// <summary>
-/// A ledger store that runs a test's script before each <see cref="ReadAllAsync"/> (numbered from 1), to crash a runner
-/// between batches or append rows at a known point of a rebuild; everything else goes to the real store.
+/// A ledger store that runs a test's script before each <see cref="ReadAllAsync"/> (numbered from 1, with the position it
+/// reads from), to crash a runner between batches, hold a rebuild at a known point or append rows while it runs;
+/// everything else goes to the real store.
 /// </summary>
-internal sealed class ScriptedLedgerStore(ILedgerStore inner, Func<int, CancellationToken, Task> beforeReadAll) : ILedgerStore
+internal sealed class ScriptedLedgerStore(ILedgerStore inner, Func<int, long, CancellationToken, Task> beforeReadAll) : ILedgerStore
 {
+    public ScriptedLedgerStore(ILedgerStore inner, Func<int, CancellationToken, Task> beforeReadAll)
+        : this(inner, (read, _, ct) => beforeReadAll(read, ct))
+    {
+    }
+
     private int _reads;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
@@ -23,7 +29,7 @@ internal sealed class ScriptedLedgerStore(ILedgerStore inner, Func<int, Cancella
 
     public async Task<IReadOnlyList<LedgerEntry>> ReadAllAsync(long fromGlobalPosition, int max, CancellationToken cancellationToken)
     {
-        await beforeReadAll(Interlocked.Increment(ref _reads), cancellationToken);
+        await beforeReadAll(Interlocked.Increment(ref _reads), fromGlobalPosition, cancellationToken);
         return await inner.ReadAllAsync(fromGlobalPosition, max, cancellationToken);
     }
 

@@ -1,0 +1,47 @@
+using Npgsql;
+
+namespace Actors.Benchmarks;
+
+/// <summary>
+/// A database of its own on the given PostgreSQL server for one <c>rebuild</c> run: the scan reads the whole ledger table,
+/// so it must hold only the seeded rows. Dropped on dispose.
+/// </summary>
+internal sealed class RebuildScratchDatabase : IAsyncDisposable
+{
+    private readonly string _server;
+
+    private RebuildScratchDatabase(string server, string name)
+    {
+        _server = server;
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<RebuildScratchDatabase> CreateAsync(string server, CancellationToken cancellationToken)
+    {
+        var database = new RebuildScratchDatabase(server, $"actors_rebuild_bench_{Guid.NewGuid():N}");
+        await database.ExecuteOnServerAsync($"CREATE DATABASE {database.Name}", cancellationToken);
+        return database;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await using (var pooled = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", CancellationToken.None);
+    }
+
+    private async Task ExecuteOnServerAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
