@@ -26,7 +26,7 @@ public sealed class SqliteLedgerStore : ILedgerStore, IAsyncDisposable, IDisposa
     // ~2.5x. (SQLite is in-process: there is no round trip to save, only per-statement overhead.)
     private static readonly int[] StatementRowCounts = [16, 4, 1];
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabaseFile _file;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Dictionary<int, SqliteCommand> _insertStatements = [];
     private readonly Dictionary<int, SqliteCommand> _lookupStatements = [];
@@ -37,20 +37,11 @@ public sealed class SqliteLedgerStore : ILedgerStore, IAsyncDisposable, IDisposa
     /// <param name="databasePath">A file path, not a connection string; relative paths are resolved against the current directory.</param>
     public SqliteLedgerStore(string databasePath)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        DatabasePath = Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            // Seconds Microsoft.Data.Sqlite retries a statement that finds the file locked (e.g. by a checkpoint).
-            DefaultTimeout = 30,
-        }.ToString();
+        _file = new SqliteDatabaseFile(databasePath);
     }
 
     /// <summary>The absolute path of the database file.</summary>
-    public string DatabasePath { get; }
+    public string DatabasePath => _file.Path;
 
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -225,8 +216,7 @@ public sealed class SqliteLedgerStore : ILedgerStore, IAsyncDisposable, IDisposa
             _writer?.Dispose();
             _writer = null;
             // Pooled connections keep the file open; a closed store should let the file be moved or deleted.
-            using var pooled = new SqliteConnection(_connectionString);
-            SqliteConnection.ClearPool(pooled);
+            _file.ClearPool();
         }
         finally
         {
@@ -381,22 +371,10 @@ public sealed class SqliteLedgerStore : ILedgerStore, IAsyncDisposable, IDisposa
         {
             return _writer;
         }
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            using var pragmas = connection.CreateCommand();
-            // WAL: readers and the writer do not block each other. FULL: every commit fsyncs the WAL, so an acknowledged
-            // append survives a power cut (NORMAL would only survive a process crash). busy_timeout: another process
-            // holding the write lock makes us wait, not fail.
-            pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
-            pragmas.ExecuteNonQuery();
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        // WAL: readers and the writer do not block each other. FULL: every commit fsyncs the WAL, so an acknowledged
+        // append survives a power cut (NORMAL would only survive a process crash). busy_timeout: another process
+        // holding the write lock makes us wait, not fail.
+        var connection = _file.Open("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;");
         _writer = connection;
         return connection;
     }
@@ -404,9 +382,7 @@ public sealed class SqliteLedgerStore : ILedgerStore, IAsyncDisposable, IDisposa
     private SqliteConnection OpenReader()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
+        return _file.Open();
     }
 
     private static IReadOnlyList<LedgerEntry> ReadEntries(SqliteCommand command)

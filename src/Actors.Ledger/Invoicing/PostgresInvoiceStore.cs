@@ -214,16 +214,7 @@ public sealed class PostgresInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            invoices.Add(new Invoice(
-                Tenant: reader.GetString(0),
-                Account: reader.GetString(1),
-                Window: reader.GetString(2),
-                Plan: reader.GetString(3),
-                Currency: reader.GetString(4),
-                Lines: InvoiceLinesJson.Deserialize(reader.GetString(5)),
-                TotalMinor: reader.GetInt64(6),
-                ThroughPosition: reader.GetInt64(7),
-                IssuedAt: LedgerTimestamp.FromUtcDateTime(reader.GetDateTime(8))));
+            invoices.Add(InvoiceRow.Read(reader, TimestampColumn.TimestampTz));
         }
         return invoices;
     }

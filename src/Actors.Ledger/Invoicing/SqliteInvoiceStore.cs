@@ -12,26 +12,17 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
 {
     private const string Columns = "tenant, account, billing_window, plan, currency, lines, total_minor, through_position, issued_at";
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabaseFile _file;
 
     /// <summary>A store in the SQLite file at <paramref name="databasePath"/>, created when missing.</summary>
     /// <param name="databasePath">A file path, not a connection string; relative paths are resolved against the current directory.</param>
     public SqliteInvoiceStore(string databasePath)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        DatabasePath = Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            // Seconds a statement waits for another writer (thread or process) to release the write lock.
-            DefaultTimeout = 30,
-        }.ToString();
+        _file = new SqliteDatabaseFile(databasePath);
     }
 
     /// <summary>The absolute path of the database file.</summary>
-    public string DatabasePath { get; }
+    public string DatabasePath => _file.Path;
 
     /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken)
@@ -161,24 +152,8 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
         return Task.FromResult(ReadAll(command));
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            connection.Open();
-            using var pragmas = connection.CreateCommand();
-            // FULL: a commit returns only after the WAL is fsynced, so an issued invoice survives a power cut.
-            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
-            pragmas.ExecuteNonQuery();
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-        return connection;
-    }
+    // FULL: a commit returns only after the WAL is fsynced, so an issued invoice survives a power cut.
+    private SqliteConnection Open() => _file.Open("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;");
 
     private static SqliteParameter[] AddParameters(SqliteCommand command, params string[] names)
     {
@@ -212,16 +187,7 @@ public sealed class SqliteInvoiceStore : IInvoiceStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            invoices.Add(new Invoice(
-                Tenant: reader.GetString(0),
-                Account: reader.GetString(1),
-                Window: reader.GetString(2),
-                Plan: reader.GetString(3),
-                Currency: reader.GetString(4),
-                Lines: InvoiceLinesJson.Deserialize(reader.GetString(5)),
-                TotalMinor: reader.GetInt64(6),
-                ThroughPosition: reader.GetInt64(7),
-                IssuedAt: LedgerTimestamp.FromUnixMicroseconds(reader.GetInt64(8))));
+            invoices.Add(InvoiceRow.Read(reader, TimestampColumn.UnixMicroseconds));
         }
         return invoices;
     }

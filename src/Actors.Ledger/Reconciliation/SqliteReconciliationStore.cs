@@ -13,27 +13,18 @@ namespace Actors.Ledger.Reconciliation;
 /// <remarks>Timestamps are kept in UTC at microsecond resolution, like <see cref="PostgresReconciliationStore"/>.</remarks>
 public sealed class SqliteReconciliationStore : SqlReconciliationStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabaseFile _file;
 
     /// <summary>A store in the SQLite file at <paramref name="databasePath"/>, created when missing.</summary>
     /// <param name="databasePath">A file path, not a connection string; relative paths are resolved against the current directory.</param>
     public SqliteReconciliationStore(string databasePath)
         : base(TimestampColumn.UnixMicroseconds, ReconciliationSchemaScript.Sqlite)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        DatabasePath = Path.GetFullPath(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            // Seconds Microsoft.Data.Sqlite retries a statement that finds the file locked (by the ledger's writer, say).
-            DefaultTimeout = 30,
-        }.ToString();
+        _file = new SqliteDatabaseFile(databasePath);
     }
 
     /// <summary>The absolute path of the database file.</summary>
-    public string DatabasePath { get; }
+    public string DatabasePath => _file.Path;
 
     /// <inheritdoc />
     /// <remarks>
@@ -101,24 +92,9 @@ public sealed class SqliteReconciliationStore : SqlReconciliationStore
     private protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await OpenAsync(cancellationToken);
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var pragmas = connection.CreateCommand();
-            // Per connection, not per file: FULL fsyncs every commit, so an acknowledged transition survives a power cut;
-            // busy_timeout makes a writer wait for another (the ledger's, another process's) instead of failing;
-            // foreign_keys lets the audit trail's reference to its result be enforced.
-            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    // Per connection, not per file: FULL fsyncs every commit, so an acknowledged transition survives a power cut;
+    // busy_timeout makes a writer wait for another (the ledger's, another process's) instead of failing;
+    // foreign_keys lets the audit trail's reference to its result be enforced.
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        _file.OpenAsync("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;", cancellationToken);
 }

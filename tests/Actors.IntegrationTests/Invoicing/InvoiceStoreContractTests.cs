@@ -1,43 +1,15 @@
 using Actors.Contracts.Invoicing;
-using Actors.IntegrationTests.Ledger;
+using Actors.IntegrationTests.Databases;
 using Actors.Ledger.Invoicing;
 using Xunit;
 
 namespace Actors.IntegrationTests.Invoicing;
 
 /// <summary>The <see cref="IInvoiceStore"/> contract, run against every store: each derived class supplies a real database.</summary>
-public abstract class InvoiceStoreContractTests : IAsyncLifetime
+public abstract class InvoiceStoreContractTests : StoreContractTests<IInvoiceStore>
 {
-    private readonly List<IInvoiceStore> _opened = [];
-
-    /// <summary>The store under test, initialised.</summary>
-    protected IInvoiceStore Store { get; private set; } = null!;
-
-    protected static CancellationToken Ct => TestTimeout.Token();
-
-    /// <summary>A new store instance over this test's database (not initialised).</summary>
-    protected abstract IInvoiceStore CreateStore();
-
-    /// <summary>Runs <paramref name="sql"/> on the database directly, past the store.</summary>
-    protected abstract Task ExecuteSqlAsync(string sql);
-
-    public virtual async Task InitializeAsync() => Store = await OpenStoreAsync();
-
-    public virtual async Task DisposeAsync()
-    {
-        foreach (var store in _opened.OfType<IAsyncDisposable>())
-        {
-            await store.DisposeAsync();
-        }
-    }
-
-    protected async Task<IInvoiceStore> OpenStoreAsync()
-    {
-        var store = CreateStore();
-        _opened.Add(store);
-        await store.InitializeAsync(Ct);
-        return store;
-    }
+    protected sealed override Task InitializeStoreAsync(IInvoiceStore store, CancellationToken cancellationToken) =>
+        store.InitializeAsync(cancellationToken);
 
     [Fact]
     public async Task An_inserted_invoice_is_found_and_issuing_again_returns_it_unchanged()

@@ -1,5 +1,5 @@
+using Actors.IntegrationTests.Databases;
 using Actors.IntegrationTests.Ledger;
-using Actors.IntegrationTests.OrleansSchema;
 using Actors.Ledger.Invoicing;
 using Npgsql;
 using Xunit;
@@ -15,13 +15,7 @@ public sealed class PostgresInvoiceStoreTests(PostgresLedgerDatabase database)
 {
     protected override IInvoiceStore CreateStore() => new PostgresInvoiceStore(database.ConnectionString);
 
-    protected override async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override Task ExecuteSqlAsync(string sql) => database.ExecuteAsync(sql, Ct);
 
     [Fact]
     public async Task The_database_refuses_truncate()
@@ -37,26 +31,16 @@ public sealed class PostgresInvoiceStoreTests(PostgresLedgerDatabase database)
     }
 
     [Fact]
-    public async Task Silos_starting_together_create_the_schema_once_without_errors()
-    {
-        await using var fresh = await FreshPostgresDatabase.CreateAsync(Ct);
-        var stores = Enumerable.Range(0, 4).Select(_ => new PostgresInvoiceStore(fresh.ConnectionString)).ToList();
-        try
-        {
-            await Task.WhenAll(stores.Select(s => s.InitializeAsync(Ct)));
-
-            Assert.Equal(2L, await fresh.ScalarAsync(
-                "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'invoices'::regclass AND NOT tgisinternal", Ct));
-            var invoice = SampleInvoices.Of("t1", "c1");
-            Assert.True((await stores[3].InsertOrGetAsync(invoice, Ct)).Created);
-            InvoiceAssert.Equal(invoice, (await stores[1].ReadAccountsAsync("t1", ["c1"], Ct)).Single());
-        }
-        finally
-        {
-            foreach (var store in stores)
+    public Task Silos_starting_together_create_the_schema_once_without_errors() =>
+        SilosStartingTogether.CreateTheSchemaOnceAsync(
+            connectionString => new PostgresInvoiceStore(connectionString),
+            (store, cancellationToken) => store.InitializeAsync(cancellationToken),
+            "invoices",
+            async stores =>
             {
-                await store.DisposeAsync();
-            }
-        }
-    }
+                var invoice = SampleInvoices.Of("t1", "c1");
+                Assert.True((await stores[3].InsertOrGetAsync(invoice, Ct)).Created);
+                InvoiceAssert.Equal(invoice, (await stores[1].ReadAccountsAsync("t1", ["c1"], Ct)).Single());
+            },
+            Ct);
 }

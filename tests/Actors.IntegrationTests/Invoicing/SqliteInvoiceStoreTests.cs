@@ -11,13 +11,7 @@ public sealed class SqliteInvoiceStoreTests : InvoiceStoreContractTests
 
     protected override IInvoiceStore CreateStore() => new SqliteInvoiceStore(_file.Path);
 
-    protected override async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new SqliteCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override Task ExecuteSqlAsync(string sql) => _file.ExecuteAsync(sql, Ct);
 
     public override async Task DisposeAsync()
     {
@@ -25,6 +19,4 @@ public sealed class SqliteInvoiceStoreTests : InvoiceStoreContractTests
         SqliteConnection.ClearAllPools();
         _file.Dispose();
     }
-
-    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _file.Path, Pooling = false }.ToString();
 }

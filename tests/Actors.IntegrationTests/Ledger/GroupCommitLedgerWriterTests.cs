@@ -28,7 +28,7 @@ public sealed class GroupCommitLedgerWriterTests : IAsyncLifetime
     public async Task Appends_queued_while_a_commit_is_in_flight_go_together_into_the_next_batch()
     {
         var held = new HeldBatch();
-        var store = new InterceptingLedgerStore(_sqlite) { BeforeBatch = (n, _) => n == 1 ? held.HoldAsync() : Task.CompletedTask };
+        var store = new InterceptingLedgerStore(_sqlite) { BeforeBatch = held.HoldFirstBatch };
         var writer = Writer(store);
         var ledger = SampleAppends.NewLedger();
 
@@ -48,7 +48,7 @@ public sealed class GroupCommitLedgerWriterTests : IAsyncLifetime
     public async Task A_backlog_larger_than_the_maximum_batch_size_is_committed_in_full_batches()
     {
         var held = new HeldBatch();
-        var store = new InterceptingLedgerStore(_sqlite) { BeforeBatch = (n, _) => n == 1 ? held.HoldAsync() : Task.CompletedTask };
+        var store = new InterceptingLedgerStore(_sqlite) { BeforeBatch = held.HoldFirstBatch };
         var writer = Writer(store, new GroupCommitOptions { MaxBatchSize = 100 });
         var ledger = SampleAppends.NewLedger();
 
@@ -151,7 +151,7 @@ public sealed class GroupCommitLedgerWriterTests : IAsyncLifetime
     public async Task An_append_cancelled_before_its_batch_starts_is_never_written()
     {
         var held = new HeldBatch();
-        var store = new InterceptingLedgerStore(_sqlite) { BeforeBatch = (n, _) => n == 1 ? held.HoldAsync() : Task.CompletedTask };
+        var store = new InterceptingLedgerStore(_sqlite) { BeforeBatch = held.HoldFirstBatch };
         var writer = Writer(store);
         var ledger = SampleAppends.NewLedger();
         using var cancellation = new CancellationTokenSource();
@@ -173,7 +173,7 @@ public sealed class GroupCommitLedgerWriterTests : IAsyncLifetime
     public async Task An_append_cancelled_once_its_batch_started_completes_with_the_batch()
     {
         var held = new HeldBatch();
-        var store = new InterceptingLedgerStore(_sqlite) { BeforeBatch = (n, _) => n == 1 ? held.HoldAsync() : Task.CompletedTask };
+        var store = new InterceptingLedgerStore(_sqlite) { BeforeBatch = held.HoldFirstBatch };
         var writer = Writer(store);
         var ledger = SampleAppends.NewLedger();
         using var cancellation = new CancellationTokenSource();
@@ -218,7 +218,7 @@ public sealed class GroupCommitLedgerWriterTests : IAsyncLifetime
     public async Task Disposing_writes_what_is_queued_then_refuses_new_appends()
     {
         var held = new HeldBatch();
-        var store = new InterceptingLedgerStore(_sqlite) { BeforeBatch = (n, _) => n == 1 ? held.HoldAsync() : Task.CompletedTask };
+        var store = new InterceptingLedgerStore(_sqlite) { BeforeBatch = held.HoldFirstBatch };
         var writer = Writer(store);
         var ledger = SampleAppends.NewLedger();
 

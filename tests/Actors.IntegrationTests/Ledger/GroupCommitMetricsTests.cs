@@ -44,7 +44,7 @@ public sealed class GroupCommitMetricsTests : IAsyncLifetime
     public async Task Batch_sizes_durations_appends_duplicates_and_conflicts_are_measured()
     {
         var held = new HeldBatch();
-        var store = new InterceptingLedgerStore(_sqlite) { BeforeBatch = (n, _) => n == 1 ? held.HoldAsync() : Task.CompletedTask };
+        var store = new InterceptingLedgerStore(_sqlite) { BeforeBatch = held.HoldFirstBatch };
         var ledger = SampleAppends.NewLedger();
         await using (var writer = new GroupCommitLedgerWriter(store, new GroupCommitOptions()))
         {

@@ -1,3 +1,5 @@
+using Actors.Ledger;
+
 namespace Actors.IntegrationTests.Ledger;
 
 /// <summary>
@@ -12,6 +14,9 @@ internal sealed class HeldBatch
     public Task Entered => _entered.Task.WaitAsync(TestTimeout.Limit);
 
     public void Release() => _released.TrySetResult();
+
+    /// <summary>A store's <see cref="InterceptingLedgerStore.BeforeBatch"/> that holds the first batch and lets the rest through.</summary>
+    public Task HoldFirstBatch(int batchNumber, IReadOnlyList<LedgerAppend> batch) => batchNumber == 1 ? HoldAsync() : Task.CompletedTask;
 
     /// <summary>Called by the store when the held batch arrives.</summary>
     public async Task HoldAsync()

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Actors.IntegrationTests.Databases;
 using Actors.Ledger;
 using Xunit;
 
@@ -7,38 +8,10 @@ namespace Actors.IntegrationTests.Ledger;
 /// <summary>
 /// The <see cref="ILedgerStore"/> contract, run against every store: each derived class supplies a real database.
 /// </summary>
-public abstract class LedgerStoreContractTests : IAsyncLifetime
+public abstract class LedgerStoreContractTests : StoreContractTests<ILedgerStore>
 {
-    private readonly List<ILedgerStore> _opened = [];
-
-    /// <summary>The store under test, initialised.</summary>
-    protected ILedgerStore Store { get; private set; } = null!;
-
-    protected static CancellationToken Ct => TestTimeout.Token();
-
-    /// <summary>A new store instance over this test's database (not initialised).</summary>
-    protected abstract ILedgerStore CreateStore();
-
-    /// <summary>Runs <paramref name="sql"/> on the database directly, past the store.</summary>
-    protected abstract Task ExecuteSqlAsync(string sql);
-
-    public virtual async Task InitializeAsync() => Store = await OpenStoreAsync();
-
-    public virtual async Task DisposeAsync()
-    {
-        foreach (var store in _opened)
-        {
-            await ((IAsyncDisposable)store).DisposeAsync();
-        }
-    }
-
-    protected async Task<ILedgerStore> OpenStoreAsync()
-    {
-        var store = CreateStore();
-        _opened.Add(store);
-        await store.InitializeAsync(Ct);
-        return store;
-    }
+    protected sealed override Task InitializeStoreAsync(ILedgerStore store, CancellationToken cancellationToken) =>
+        store.InitializeAsync(cancellationToken);
 
     protected static string SqlLiteral(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 

@@ -1,4 +1,4 @@
-using Actors.IntegrationTests.OrleansSchema;
+using Actors.IntegrationTests.Databases;
 using Actors.Ledger;
 using Npgsql;
 using Xunit;
@@ -14,13 +14,7 @@ public sealed class PostgresLedgerStoreTests(PostgresLedgerDatabase database)
 {
     protected override ILedgerStore CreateStore() => new PostgresLedgerStore(database.ConnectionString);
 
-    protected override async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override Task ExecuteSqlAsync(string sql) => database.ExecuteAsync(sql, Ct);
 
     [Fact]
     public async Task The_database_rejects_truncate()
@@ -35,29 +29,19 @@ public sealed class PostgresLedgerStoreTests(PostgresLedgerDatabase database)
     }
 
     [Fact]
-    public async Task Silos_starting_together_create_the_schema_once_without_errors()
-    {
-        await using var fresh = await FreshPostgresDatabase.CreateAsync(Ct);
-        var stores = Enumerable.Range(0, 4).Select(_ => new PostgresLedgerStore(fresh.ConnectionString)).ToList();
-        try
-        {
-            await Task.WhenAll(stores.Select(s => s.InitializeAsync(Ct)));
-
-            Assert.Equal(0, await stores[0].ReadHeadAsync(Ct));
-            Assert.Equal(2L, await fresh.ScalarAsync(
-                "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'ledger_entries'::regclass AND NOT tgisinternal", Ct));
-            var ledger = SampleAppends.NewLedger();
-            var appended = await stores[3].AppendBatchAsync([SampleAppends.Row(ledger, 1)], Ct);
-            Assert.Equal(appended[0].Entry, await stores[1].FindAsync(ledger, "billing", 1, Ct));
-        }
-        finally
-        {
-            foreach (var store in stores)
+    public Task Silos_starting_together_create_the_schema_once_without_errors() =>
+        SilosStartingTogether.CreateTheSchemaOnceAsync(
+            connectionString => new PostgresLedgerStore(connectionString),
+            (store, cancellationToken) => store.InitializeAsync(cancellationToken),
+            "ledger_entries",
+            async stores =>
             {
-                await store.DisposeAsync();
-            }
-        }
-    }
+                Assert.Equal(0, await stores[0].ReadHeadAsync(Ct));
+                var ledger = SampleAppends.NewLedger();
+                var appended = await stores[3].AppendBatchAsync([SampleAppends.Row(ledger, 1)], Ct);
+                Assert.Equal(appended[0].Entry, await stores[1].FindAsync(ledger, "billing", 1, Ct));
+            },
+            Ct);
 
     [Fact]
     public async Task An_append_waits_for_another_silos_open_batch_so_commit_order_is_position_order()

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Actors.IntegrationTests.Ledger;
 
 /// <summary>A SQLite database path in a directory of its own, removed (with its -wal and -shm files) on dispose.</summary>
@@ -12,6 +14,27 @@ internal sealed class TemporarySqliteFile : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>A connection string to the file that bypasses the pool, so a test's own statements leave nothing holding the file open.</summary>
+    public string UnpooledConnectionString => new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString();
+
+    /// <summary>Runs <paramref name="sql"/> on the file directly, past any store.</summary>
+    public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(UnpooledConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new SqliteCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The first column of the first row <paramref name="sql"/> returns, read from the file directly.</summary>
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(UnpooledConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new SqliteCommand(sql, connection);
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -1,6 +1,6 @@
 using Actors.Contracts.Reconciliation;
+using Actors.IntegrationTests.Databases;
 using Actors.IntegrationTests.Ledger;
-using Actors.IntegrationTests.OrleansSchema;
 using Actors.Ledger.Reconciliation;
 using Npgsql;
 
@@ -15,13 +15,7 @@ public sealed class PostgresReconciliationStoreTests(PostgresLedgerDatabase data
 {
     protected override IReconciliationStore CreateStore() => new PostgresReconciliationStore(database.ConnectionString);
 
-    protected override async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override Task ExecuteSqlAsync(string sql) => database.ExecuteAsync(sql, Ct);
 
     [Fact]
     public async Task The_database_refuses_to_truncate_the_audit_trail()
@@ -53,26 +47,16 @@ public sealed class PostgresReconciliationStoreTests(PostgresLedgerDatabase data
     }
 
     [Fact]
-    public async Task Silos_starting_together_create_the_schema_once_without_errors()
-    {
-        await using var fresh = await FreshPostgresDatabase.CreateAsync(Ct);
-        var stores = Enumerable.Range(0, 4).Select(_ => new PostgresReconciliationStore(fresh.ConnectionString)).ToList();
-        try
-        {
-            await Task.WhenAll(stores.Select(s => s.InitializeAsync(Ct)));
-
-            Assert.Equal(2L, await fresh.ScalarAsync(
-                "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'reconciliation_audit'::regclass AND NOT tgisinternal", Ct));
-            var found = SampleMismatches.Of(SampleMismatches.Key(Tenant, "a1"));
-            Assert.Equal(1, await stores[3].RecordAsync([found], SampleMismatches.T0, Ct));
-            Assert.Equal(found.Key, (await stores[1].FindAsync(found.Key, Ct))?.Key);
-        }
-        finally
-        {
-            foreach (var store in stores)
+    public Task Silos_starting_together_create_the_schema_once_without_errors() =>
+        SilosStartingTogether.CreateTheSchemaOnceAsync(
+            connectionString => new PostgresReconciliationStore(connectionString),
+            (store, cancellationToken) => store.InitializeAsync(cancellationToken),
+            "reconciliation_audit",
+            async stores =>
             {
-                await store.DisposeAsync();
-            }
-        }
-    }
+                var found = SampleMismatches.Of(SampleMismatches.Key(Tenant, "a1"));
+                Assert.Equal(1, await stores[3].RecordAsync([found], SampleMismatches.T0, Ct));
+                Assert.Equal(found.Key, (await stores[1].FindAsync(found.Key, Ct))?.Key);
+            },
+            Ct);
 }

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Actors.Contracts.Reconciliation;
-using Actors.IntegrationTests.Ledger;
+using Actors.IntegrationTests.Databases;
 using Actors.Ledger.Reconciliation;
 using static Actors.IntegrationTests.Reconciliation.SampleMismatches;
 
@@ -10,42 +10,14 @@ namespace Actors.IntegrationTests.Reconciliation;
 /// The <see cref="IReconciliationStore"/> contract, run against every store: each derived class supplies a real database.
 /// Every test works in a tenant of its own.
 /// </summary>
-public abstract class ReconciliationStoreContractTests : IAsyncLifetime
+public abstract class ReconciliationStoreContractTests : StoreContractTests<IReconciliationStore>
 {
     private static readonly ExceptionStatus[] Unresolved = [ExceptionStatus.Open, ExceptionStatus.Acknowledged];
 
-    private readonly List<IReconciliationStore> _opened = [];
-
-    /// <summary>The store under test, initialised.</summary>
-    protected IReconciliationStore Store { get; private set; } = null!;
-
     protected string Tenant { get; } = NewTenant();
 
-    protected static CancellationToken Ct => TestTimeout.Token();
-
-    /// <summary>A new store instance over this test's database (not initialised).</summary>
-    protected abstract IReconciliationStore CreateStore();
-
-    /// <summary>Runs <paramref name="sql"/> on the database directly, past the store.</summary>
-    protected abstract Task ExecuteSqlAsync(string sql);
-
-    public virtual async Task InitializeAsync() => Store = await OpenStoreAsync();
-
-    public virtual async Task DisposeAsync()
-    {
-        foreach (var store in _opened.OfType<IAsyncDisposable>())
-        {
-            await store.DisposeAsync();
-        }
-    }
-
-    protected async Task<IReconciliationStore> OpenStoreAsync()
-    {
-        var store = CreateStore();
-        _opened.Add(store);
-        await store.InitializeAsync(Ct);
-        return store;
-    }
+    protected sealed override Task InitializeStoreAsync(IReconciliationStore store, CancellationToken cancellationToken) =>
+        store.InitializeAsync(cancellationToken);
 
     [Fact]
     public async Task New_keys_become_open_exceptions_detected_at_the_given_time_in_utc_microseconds()
@@ -88,7 +60,7 @@ public abstract class ReconciliationStoreContractTests : IAsyncLifetime
         ReconciliationKey[] known = [open, correctionOnly, acknowledged, resolved, dismissed];
         await Store.RecordAsync([.. known.Select(k => Of(k))], T0, Ct);
         var t1 = T0Stored.AddMinutes(1);
-        var adjustment = new AdjustmentKey("reconcile/2026-11/standard@1", 1);
+        var adjustment = new AdjustmentKey("reconcile:2026-11:standard@1", 1);
         await Store.TransitionAsync(acknowledged, [ExceptionStatus.Open], ExceptionStatus.Acknowledged, "alice", "looking", null, t1, Ct);
         await Store.TransitionAsync(resolved, [ExceptionStatus.Open], ExceptionStatus.Resolved, "alice", "credited", adjustment, t1, Ct);
         await Store.TransitionAsync(dismissed, [ExceptionStatus.Open], ExceptionStatus.Dismissed, "alice", "known", null, t1, Ct);
@@ -114,7 +86,7 @@ public abstract class ReconciliationStoreContractTests : IAsyncLifetime
     {
         var found = Of(Key(Tenant, "a1"));
         await Store.RecordAsync([found], T0, Ct);
-        var adjustment = new AdjustmentKey("reconcile/2026-11/standard@1", 1);
+        var adjustment = new AdjustmentKey("reconcile:2026-11:standard@1", 1);
 
         var acknowledged = await Store.TransitionAsync(
             found.Key, [ExceptionStatus.Open], ExceptionStatus.Acknowledged, "alice", "looking into it", null, T0.AddMinutes(5), Ct);
@@ -141,7 +113,7 @@ public abstract class ReconciliationStoreContractTests : IAsyncLifetime
     {
         var found = Of(Key(Tenant, "a1"));
         await Store.RecordAsync([found], T0, Ct);
-        var adjustment = new AdjustmentKey("reconcile/2026-11/standard@1", 1);
+        var adjustment = new AdjustmentKey("reconcile:2026-11:standard@1", 1);
         await Store.TransitionAsync(found.Key, Unresolved, ExceptionStatus.Resolved, "bob", "credited", adjustment, T0.AddMinutes(1), Ct);
         var stored = new ReconciliationException(found, ExceptionStatus.Resolved, T0Stored, T0Stored.AddMinutes(1), adjustment);
 

@@ -12,13 +12,7 @@ public sealed class SqliteReconciliationStoreTests : ReconciliationStoreContract
 
     protected override IReconciliationStore CreateStore() => new SqliteReconciliationStore(_file.Path);
 
-    protected override async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new SqliteCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override Task ExecuteSqlAsync(string sql) => _file.ExecuteAsync(sql, Ct);
 
     public override async Task DisposeAsync()
     {
@@ -28,16 +22,10 @@ public sealed class SqliteReconciliationStoreTests : ReconciliationStoreContract
         _file.Dispose();
     }
 
-    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _file.Path, Pooling = false }.ToString();
-
     [Fact]
     public async Task The_file_is_in_wal_mode_so_reads_do_not_wait_for_a_writer()
     {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new SqliteCommand("PRAGMA journal_mode", connection);
-
-        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+        Assert.Equal("wal", (string?)await _file.ScalarAsync("PRAGMA journal_mode", Ct));
     }
 
     [Fact]

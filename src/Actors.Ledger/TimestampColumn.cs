@@ -1,11 +1,11 @@
 using System.Data;
 using System.Data.Common;
 
-namespace Actors.Ledger.Reconciliation;
+namespace Actors.Ledger;
 
 /// <summary>
-/// How a store's timestamp columns are written and read: the one difference between the SQL both reconciliation stores
-/// run (SQLite keeps integer microseconds, PostgreSQL timestamptz). Either way values are UTC microseconds, see
+/// How a store's timestamp columns are written and read: SQLite keeps integer microseconds, PostgreSQL timestamptz (for
+/// the reconciliation stores, the one difference between the SQL both run). Either way values are UTC microseconds, see
 /// <see cref="LedgerTimestamp"/>.
 /// </summary>
 internal sealed class TimestampColumn
