@@ -21,6 +21,12 @@ internal static class ReconciliationHosting
     public static void AddActorsReconciliation(this IServiceCollection services, ActorsSiloOptions options)
     {
         var settings = options.Reconciliation;
+        if (settings.BatchSize is < 1 or > BalancesProjectionReader.MaxAccountsPerRead || settings.Parallelism < 1 || settings.Period <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException(
+                $"Actors:Reconciliation needs BatchSize 1..{BalancesProjectionReader.MaxAccountsPerRead}, Parallelism >= 1 and a positive Period " +
+                $"(got {settings.BatchSize}, {settings.Parallelism}, {settings.Period}).");
+        }
         settings.DurableSchedule = options.Profile == ActorsProfile.Cluster;
         services.AddSingleton(Options.Create(settings));
         services.AddSingleton<IReconciliationStore>(_ => options.Profile == ActorsProfile.Local
