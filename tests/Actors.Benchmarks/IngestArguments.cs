@@ -8,16 +8,7 @@ internal sealed record IngestArguments(string Profile, int Events, int Accounts,
     public static IngestArguments Parse(string[] args)
     {
         var options = new OptionValues(args, Usage);
-        var profile = options.Text("profile") ?? "local";
-        if (profile is not ("local" or "cluster"))
-        {
-            throw new ArgumentException($"--profile must be local or cluster, not '{profile}'.");
-        }
-        var postgres = options.Text("postgres") ?? Environment.GetEnvironmentVariable("ACTORS_POSTGRES");
-        if (profile == "cluster" && string.IsNullOrEmpty(postgres))
-        {
-            throw new ArgumentException("--profile cluster needs --postgres \"Host=...;Database=...\" or ACTORS_POSTGRES (cluster-config/scripts/start-postgres.sh starts one).");
-        }
+        var (profile, postgres) = options.ProfileAndPostgres();
         return new IngestArguments(profile, options.Positive("events", 20_000), options.Positive("accounts", 256),
             options.Positive("concurrency", 256), options.Positive("rounds", 5), options.NonNegative("warmup", 2),
             options.Positive("raw-batch", 500), postgres, options.Json);

@@ -26,6 +26,25 @@ internal sealed class OptionValues
 
     public string? Text(string name) => _values.GetValueOrDefault(name);
 
+    /// <summary>
+    /// <c>--profile local|cluster</c> (default local) and the PostgreSQL connection string the cluster profile needs
+    /// (<c>--postgres</c>, else <c>ACTORS_POSTGRES</c>).
+    /// </summary>
+    public (string Profile, string? Postgres) ProfileAndPostgres()
+    {
+        var profile = Text("profile") ?? "local";
+        if (profile is not ("local" or "cluster"))
+        {
+            throw new ArgumentException($"--profile must be local or cluster, not '{profile}'.");
+        }
+        var postgres = Text("postgres") ?? Environment.GetEnvironmentVariable("ACTORS_POSTGRES");
+        if (profile == "cluster" && string.IsNullOrEmpty(postgres))
+        {
+            throw new ArgumentException("--profile cluster needs --postgres \"Host=...;Database=...\" or ACTORS_POSTGRES (cluster-config/scripts/start-postgres.sh starts one).");
+        }
+        return (profile, postgres);
+    }
+
     public int Positive(string name, int fallback) => Integer(name, fallback, minimum: 1);
 
     public int NonNegative(string name, int fallback) => Integer(name, fallback, minimum: 0);

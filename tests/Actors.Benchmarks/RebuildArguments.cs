@@ -10,16 +10,7 @@ internal sealed record RebuildArguments(string Profile, int Events, int Accounts
     public static RebuildArguments Parse(string[] args)
     {
         var options = new OptionValues(args, Usage);
-        var profile = options.Text("profile") ?? "local";
-        if (profile is not ("local" or "cluster"))
-        {
-            throw new ArgumentException($"--profile must be local or cluster, not '{profile}'.");
-        }
-        var postgres = options.Text("postgres") ?? Environment.GetEnvironmentVariable("ACTORS_POSTGRES");
-        if (profile == "cluster" && string.IsNullOrEmpty(postgres))
-        {
-            throw new ArgumentException("--profile cluster needs --postgres \"Host=...;Database=...\" or ACTORS_POSTGRES (cluster-config/scripts/start-postgres.sh starts one).");
-        }
+        var (profile, postgres) = options.ProfileAndPostgres();
         return new RebuildArguments(profile, options.Positive("events", 1_000_000), options.Positive("accounts", 10_000),
             options.Positive("rounds", 5), options.NonNegative("warmup", 1), options.Positive("batch", ProjectionRunner.DefaultRebuildBatchSize), postgres, options.Json);
     }

@@ -18,12 +18,12 @@ internal sealed class RebuildBenchmark(RebuildArguments arguments)
     public async Task<IReadOnlyList<RebuildRound>> RunAsync(Action<string> progress, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("actors-rebuild-bench-").FullName;
-        RebuildScratchDatabase? database = null;
+        ScratchDatabase? database = null;
         try
         {
             if (arguments.Profile == "cluster")
             {
-                database = await RebuildScratchDatabase.CreateAsync(arguments.Postgres!, cancellationToken);
+                database = await ScratchDatabase.CreateAsync(arguments.Postgres!, cancellationToken);
                 progress($"PostgreSQL database {database.Name}");
             }
             var ledgerPath = Path.Combine(directory, "ledger.db");

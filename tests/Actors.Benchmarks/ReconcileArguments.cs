@@ -8,16 +8,7 @@ internal sealed record ReconcileArguments(string Profile, int Accounts, int Roun
     public static ReconcileArguments Parse(string[] args)
     {
         var options = new OptionValues(args, Usage);
-        var profile = options.Text("profile") ?? "local";
-        if (profile is not ("local" or "cluster"))
-        {
-            throw new ArgumentException($"--profile must be local or cluster, not '{profile}'.");
-        }
-        var postgres = options.Text("postgres") ?? Environment.GetEnvironmentVariable("ACTORS_POSTGRES");
-        if (profile == "cluster" && string.IsNullOrEmpty(postgres))
-        {
-            throw new ArgumentException("--profile cluster needs --postgres \"Host=...;Database=...\" or ACTORS_POSTGRES (cluster-config/scripts/start-postgres.sh starts one).");
-        }
+        var (profile, postgres) = options.ProfileAndPostgres();
         return new ReconcileArguments(profile, options.Positive("accounts", 100_000), options.Positive("rounds", 3),
             options.Positive("batch", 500), options.Positive("parallelism", 4), postgres, options.Json);
     }

@@ -25,13 +25,13 @@ internal sealed class ReconcileBenchmark(ReconcileArguments arguments)
     public async Task<IReadOnlyList<ReconcileRound>> RunAsync(Action<string> progress, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("actors-reconcile-bench-").FullName;
-        RebuildScratchDatabase? database = null;
+        ScratchDatabase? database = null;
         var owned = new List<object>();
         try
         {
             if (arguments.Profile == "cluster")
             {
-                database = await RebuildScratchDatabase.CreateAsync(arguments.Postgres!, cancellationToken);
+                database = await ScratchDatabase.CreateAsync(arguments.Postgres!, cancellationToken);
                 progress($"PostgreSQL database {database.Name}");
             }
             var cs = database?.ConnectionString;

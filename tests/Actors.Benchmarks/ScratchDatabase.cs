@@ -3,14 +3,14 @@ using Npgsql;
 namespace Actors.Benchmarks;
 
 /// <summary>
-/// A database of its own on the given PostgreSQL server for one <c>rebuild</c> run: the scan reads the whole ledger table,
-/// so it must hold only the seeded rows. Dropped on dispose.
+/// A database of its own on the given PostgreSQL server for one benchmark run (the rebuild scan reads the whole ledger table,
+/// so it must hold only the seeded rows). Dropped on dispose.
 /// </summary>
-internal sealed class RebuildScratchDatabase : IAsyncDisposable
+internal sealed class ScratchDatabase : IAsyncDisposable
 {
     private readonly string _server;
 
-    private RebuildScratchDatabase(string server, string name)
+    private ScratchDatabase(string server, string name)
     {
         _server = server;
         Name = name;
@@ -21,9 +21,9 @@ internal sealed class RebuildScratchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<RebuildScratchDatabase> CreateAsync(string server, CancellationToken cancellationToken)
+    public static async Task<ScratchDatabase> CreateAsync(string server, CancellationToken cancellationToken)
     {
-        var database = new RebuildScratchDatabase(server, $"actors_rebuild_bench_{Guid.NewGuid():N}");
+        var database = new ScratchDatabase(server, $"actors_bench_{Guid.NewGuid():N}");
         await database.ExecuteOnServerAsync($"CREATE DATABASE {database.Name}", cancellationToken);
         return database;
     }
