@@ -9,8 +9,8 @@ namespace Actors.Hosting.Projections;
 /// any interrupted rebuild). Reminders live in PostgreSQL in the cluster profile, so they outlive every silo.
 /// </summary>
 /// <remarks>
-/// It lives here, not in <c>Actors.Grains</c>, because reminders are a hosting concern of the cluster profile (the local
-/// profile's single silo has no other silo to move to) and only this project references Orleans' reminder package.
+/// It lives here, not in <c>Actors.Grains</c>, because keeping owners alive by reminder is a hosting concern of the cluster
+/// profile (the local profile's single silo has no other silo to move to), so the owner grain stays the same in both.
 /// </remarks>
 internal sealed class ProjectionKeepAliveGrain(ProjectionOptions options) : Grain, IProjectionKeepAliveGrain, IRemindable
 {
