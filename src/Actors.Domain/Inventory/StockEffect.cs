@@ -1,0 +1,8 @@
+namespace Actors.Domain.Inventory;
+
+/// <summary>What applying one transition would leave behind; computed whole before the state changes.</summary>
+internal readonly record struct StockEffect(
+    Contracts.Inventory.StockBuckets Buckets,
+    long Received,
+    long NetAdjusted,
+    Reservation? Reservation);
