@@ -11,4 +11,7 @@ public static class LedgerNames
 
     /// <summary>The prefix of every account ledger of <paramref name="tenant"/>: <c>account/{tenant}/</c>.</summary>
     public static string AccountsOf(string tenant) => $"{AccountPrefix}{tenant}/";
+
+    /// <summary>The ledger of one SKU at one location: <c>stock/{tenant}/{sku}@{location}</c>.</summary>
+    public static string Stock(string tenant, string sku, string location) => $"stock/{tenant}/{sku}@{location}";
 }
