@@ -1,0 +1,249 @@
+using System.Text.Json;
+using Actors.Contracts.Errors;
+using Actors.Contracts.Inventory;
+using Actors.Domain;
+using Actors.Domain.Inventory;
+using Actors.Ledger;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Grains.Inventory;
+
+/// <summary>
+/// A thin shell over <see cref="StockDecider"/> for one SKU-location: load (snapshot + ledger tail), decide, append each
+/// transition through the silo's group-commit writer, then apply. The ledger append is the commit point, so a reservation
+/// acknowledged to a caller survives any crash, and a refused one wrote nothing.
+/// </summary>
+/// <remarks>
+/// Expiry is a ledger transition too: a sweep on activation and a timer while reservations are open append
+/// <see cref="ReservationExpired"/> rows, so units held by a crashed checkout return to available durably; a restart
+/// re-runs the sweep against the replayed state and finds only what is still overdue. Reserve sweeps first as well, so
+/// a reservation is never refused for units whose hold has already lapsed.
+/// </remarks>
+public sealed class StockBucketGrain(
+    [PersistentState("stock", ActorsGrainOptions.StorageName)] IPersistentState<StockBucketGrainState> snapshot,
+    ILedgerWriter writer,
+    ILedgerStore store,
+    TimeProvider time,
+    IOptions<ActorsGrainOptions> options,
+    ILogger<StockBucketGrain> logger) : Grain, IStockBucketGrain
+{
+    /// <summary>How often open reservations are checked for expiry; the latest an expired hold lingers while active.</summary>
+    private static readonly TimeSpan ExpiryCheckPeriod = TimeSpan.FromSeconds(1);
+
+    private StockState _state = new();
+    private string _tenant = "";
+    private string _ledger = "";
+    private long _snapshotVersion;
+    private IGrainTimer? _expiryTimer;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenant, var sku, var location) = StockKey.Parse(this.GetPrimaryKeyString());
+        _ledger = LedgerNames.Stock(_tenant, sku, location);
+        await LoadAsync(cancellationToken);
+        await ExpireOverdueAsync();
+        ScheduleExpiryChecks();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_state.Version > _snapshotVersion && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
+        {
+            await TrySnapshotAsync();
+        }
+    }
+
+    public async Task<StockRecordOutcome> Record(StockEvent stockEvent)
+    {
+        var decision = StockDecider.Decide(_state, stockEvent);
+        if (decision is StockLookUp lookUp)
+        {
+            // Memory has seen the key, or cannot tell (beyond the dedup bound): the ledger's row settles it.
+            var original = await store.FindAsync(_ledger, lookUp.Source, lookUp.Seq, CancellationToken.None);
+            decision = StockDecider.DecideWithOriginal(_state, stockEvent, original is null ? null : Transition(original));
+        }
+        switch (decision)
+        {
+            case StockAccepted accepted:
+                var duplicate = false;
+                foreach (var transition in accepted.Transitions)
+                {
+                    duplicate |= await AppendAsync(transition) is { } original
+                        && IsDuplicateOf(stockEvent, original);
+                }
+                return new StockRecordOutcome(stockEvent.Source, stockEvent.Seq, duplicate, _state.ToSnapshot());
+            case StockDuplicate:
+                return new StockRecordOutcome(stockEvent.Source, stockEvent.Seq, true, _state.ToSnapshot());
+            default:
+                throw Refusal(decision, stockEvent.Source, stockEvent.Seq);
+        }
+    }
+
+    public async Task<ReservationOutcome> Reserve(string reservationId, long quantity, TimeSpan ttl)
+    {
+        await ExpireOverdueAsync();
+        var decision = StockDecider.Decide(_state, new ReserveStock(reservationId, quantity, ttl, time.GetUtcNow()));
+        var outcome = await SettleReservationAsync(decision, reservationId);
+        ScheduleExpiryChecks();
+        return outcome;
+    }
+
+    public async Task<ReservationOutcome> Confirm(string reservationId) =>
+        await SettleReservationAsync(StockDecider.Decide(_state, new ConfirmReservation(reservationId, time.GetUtcNow())), reservationId);
+
+    public async Task<ReservationOutcome> Release(string reservationId) =>
+        await SettleReservationAsync(StockDecider.Decide(_state, new ReleaseReservation(reservationId, time.GetUtcNow())), reservationId);
+
+    public Task<StockSnapshot> GetSnapshot() => Task.FromResult(_state.ToSnapshot());
+
+    private async Task<ReservationOutcome> SettleReservationAsync(StockDecision decision, string reservationId)
+    {
+        switch (decision)
+        {
+            case StockAccepted accepted:
+                foreach (var transition in accepted.Transitions)
+                {
+                    if (await AppendAsync(transition) is not null)
+                    {
+                        // Memory never saw this reservation row, yet the ledger has it: another activation wrote it.
+                        StaleActivation();
+                        throw new InvalidOperationException($"{_ledger}: {transition.LedgerSource} was already on the ledger; this activation is stale and will be replaced.");
+                    }
+                }
+                return Outcome(_state.Reservations[reservationId], duplicate: false);
+            case StockDuplicate { Reservation: { } reservation }:
+                return Outcome(reservation, duplicate: true);
+            default:
+                throw Refusal(decision, ReservationKeys.Source(reservationId ?? ""), ReservationKeys.PlacedSeq);
+        }
+    }
+
+    private ReservationOutcome Outcome(Reservation reservation, bool duplicate) =>
+        new(reservation.Id, reservation.Status, reservation.Quantity, reservation.ExpiresAt, duplicate, _state.ToSnapshot());
+
+    private Exception Refusal(StockDecision decision, string source, long seq) => decision switch
+    {
+        StockInvalid invalid => new InvalidEventException($"{this.GetPrimaryKeyString()}: {invalid.Reason}"),
+        StockConflict => new ConflictException(this.GetPrimaryKeyString(), source, seq),
+        StockInsufficient insufficient => new InsufficientStockException(this.GetPrimaryKeyString(), insufficient.Requested, insufficient.Current),
+        _ => new InvalidOperationException($"unexpected stock decision {decision}"),
+    };
+
+    /// <summary>
+    /// Appends <paramref name="transition"/> at the next position and applies it. Returns null when it was appended, or
+    /// the ledger's original row when the ledger's unique key already held the transition's key (nothing applied).
+    /// </summary>
+    private async Task<LedgerEntry?> AppendAsync(StockTransition transition)
+    {
+        var row = new LedgerAppend(
+            _ledger, _tenant, _state.Version + 1, transition.LedgerSource, transition.LedgerSeq,
+            StockTransitionCodec.TypeOf(transition), transition.At, StockTransitionCodec.Serialize(transition));
+        AppendResult result;
+        try
+        {
+            result = await writer.AppendAsync(row, CancellationToken.None);
+        }
+        catch (LedgerPositionConflictException)
+        {
+            // Another activation wrote at our position: our state is stale. The caller's retry reaches a fresh
+            // activation that replays the ledger and answers correctly.
+            StaleActivation();
+            throw;
+        }
+        if (result.Status == AppendStatus.Duplicate)
+        {
+            return result.Entry!;
+        }
+        StockDecider.Apply(_state, transition);
+        if (_state.Version - _snapshotVersion >= options.Value.SnapshotEvery)
+        {
+            await TrySnapshotAsync();
+        }
+        return null;
+    }
+
+    // Memory said "new" (or could not tell) but the database's unique key had the event: the last guard held.
+    private bool IsDuplicateOf(StockEvent stockEvent, LedgerEntry original) =>
+        StockDecider.DecideWithOriginal(_state, stockEvent, Transition(original)) switch
+        {
+            StockDuplicate => true,
+            var other => throw Refusal(other, stockEvent.Source, stockEvent.Seq),
+        };
+
+    private async Task ExpireOverdueAsync()
+    {
+        var sweep = StockDecider.Decide(_state, new ExpireReservations(time.GetUtcNow()));
+        foreach (var transition in sweep.Transitions)
+        {
+            if (await AppendAsync(transition) is not null)
+            {
+                StaleActivation();
+                throw new InvalidOperationException($"{_ledger}: {transition.LedgerSource} was settled by another activation; this one is stale and will be replaced.");
+            }
+        }
+    }
+
+    private void ScheduleExpiryChecks()
+    {
+        var open = _state.Reservations.Values.Any(r => r.Status == ReservationStatus.Reserved);
+        if (open && _expiryTimer is null)
+        {
+            // Not reentrant (the default): the sweep runs as its own turn, between calls, never inside one.
+            _expiryTimer = this.RegisterGrainTimer(OnExpiryCheckAsync, ExpiryCheckPeriod, ExpiryCheckPeriod);
+        }
+        else if (!open && _expiryTimer is not null)
+        {
+            _expiryTimer.Dispose();
+            _expiryTimer = null;
+        }
+    }
+
+    private async Task OnExpiryCheckAsync(CancellationToken cancellationToken)
+    {
+        await ExpireOverdueAsync();
+        ScheduleExpiryChecks();
+    }
+
+    private void StaleActivation()
+    {
+        logger.LogWarning("{Ledger}: the ledger moved under this activation; deactivating so the next one replays it.", _ledger);
+        DeactivateOnIdle();
+    }
+
+    private static StockTransition Transition(LedgerEntry row) => StockTransitionCodec.Deserialize(row.Type, row.Payload);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var json = snapshot.State.SnapshotJson;
+        _state = json is null ? new StockState() : StockState.FromStateSnapshot(JsonSerializer.Deserialize<StockStateSnapshot>(json)!);
+        _snapshotVersion = _state.Version;
+        while (true)
+        {
+            var page = await store.ReadLedgerAsync(_ledger, _state.Version + 1, options.Value.ReplayPageSize, cancellationToken);
+            foreach (var row in page)
+            {
+                StockDecider.Apply(_state, Transition(row));
+            }
+            if (page.Count < options.Value.ReplayPageSize)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task TrySnapshotAsync()
+    {
+        try
+        {
+            snapshot.State.SnapshotJson = JsonSerializer.Serialize(_state.ToStateSnapshot());
+            await snapshot.WriteStateAsync();
+            _snapshotVersion = _state.Version;
+        }
+        catch (Exception ex)
+        {
+            // The transitions are already durable on the ledger; a lost snapshot only means a longer replay next activation.
+            logger.LogWarning(ex, "Snapshot of {Ledger} at version {Version} failed; the ledger tail will be replayed instead.", _ledger, _state.Version);
+        }
+    }
+}
