@@ -1,7 +1,6 @@
 using Actors.Contracts.Invoicing;
 using Actors.Contracts.Reconciliation;
 using Actors.Domain;
-using Actors.Domain.Billing;
 using Actors.Domain.Invoicing;
 using Actors.Domain.Reconciliation;
 using Actors.Ledger;
@@ -54,15 +53,13 @@ public sealed class AccountBatchReconciler
         ArgumentNullException.ThrowIfNull(accounts);
         var defaultPlan = _plans.Find(_defaultPlan);
         // The projection is read before the ledger: the ledger only grows, so it holds every row the projection applied.
-        var projection = await _projection.ReadActiveAsync(cancellationToken) is null
-            ? null
-            : await _projection.ReadAccountsAsync(tenant, accounts, cancellationToken);
+        var projection = await _projection.ReadAccountsIfBuiltAsync(tenant, accounts, cancellationToken);
         var rows = await _ledger.ReadLedgersAsync([.. accounts.Select(a => LedgerNames.Account(tenant, a))], cancellationToken);
         var invoices = (await _invoices.ReadAccountsAsync(tenant, accounts, cancellationToken))
             .ToLookup(i => i.Account, StringComparer.Ordinal);
         var events = rows
             .GroupBy(r => r.Ledger, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<AccountEvent>)[.. g.Select(Decode)], StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<AccountEvent>)[.. g.Select(Decode).OfType<AccountEvent>()], StringComparer.Ordinal);
 
         long checkedAccounts = 0;
         var found = new List<Mismatch>();
@@ -85,19 +82,10 @@ public sealed class AccountBatchReconciler
         return new ReconciliationBatchResult(checkedAccounts, byKind, created);
     }
 
-    private static AccountEvent Decode(LedgerEntry row)
-    {
-        try
-        {
-            return new AccountEvent(row.Position, row.GlobalPosition, BillingEventCodec.Deserialize(row.Type, row.Payload));
-        }
-        catch (System.Text.Json.JsonException invalid)
-        {
-            // A row the reconciler cannot read would make every figure of the account wrong; stop rather than guess.
-            throw new InvalidOperationException(
-                $"ledger row at global position {row.GlobalPosition} ('{row.Ledger}', {row.Type}) cannot be decoded: {invalid.Message}", invalid);
-        }
-    }
+    // The projection's decoding, so the reconciler and the projection read a row the same way (and stop on the same
+    // undecodable row rather than one of them silently miscounting).
+    private static AccountEvent? Decode(LedgerEntry row) =>
+        BalancesFold.Decode(row) is { } billingEvent ? new AccountEvent(row.Position, row.GlobalPosition, billingEvent) : null;
 
     private static ProjectionView ToView(AccountProjection row) => new(
         row.BalanceMinor,

@@ -32,13 +32,24 @@ public sealed class BalancesProjectionReader
     /// </summary>
     /// <exception cref="InvalidOperationException">when no version of the projection exists yet.</exception>
     /// <exception cref="ArgumentOutOfRangeException">when more than <see cref="MaxAccountsPerRead"/> accounts are asked for.</exception>
-    public async Task<ProjectionAccounts> ReadAccountsAsync(string tenant, IReadOnlyList<string> accounts, CancellationToken cancellationToken)
+    public async Task<ProjectionAccounts> ReadAccountsAsync(string tenant, IReadOnlyList<string> accounts, CancellationToken cancellationToken) =>
+        await ReadAccountsIfBuiltAsync(tenant, accounts, cancellationToken)
+            ?? throw new InvalidOperationException("the balances projection has no version yet: its owner builds the first one when a silo starts.");
+
+    /// <summary>
+    /// As <see cref="ReadAccountsAsync"/>, but null when no version of the projection exists yet (one read of the
+    /// versions either way, for callers such as the reconciler that can work without the projection).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">when more than <see cref="MaxAccountsPerRead"/> accounts are asked for.</exception>
+    public async Task<ProjectionAccounts?> ReadAccountsIfBuiltAsync(string tenant, IReadOnlyList<string> accounts, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(accounts.Count, MaxAccountsPerRead);
-        var active = await ReadActiveAsync(cancellationToken)
-            ?? throw new InvalidOperationException("the balances projection has no version yet: its owner builds the first one when a silo starts.");
+        if (await ReadActiveAsync(cancellationToken) is not { } active)
+        {
+            return null;
+        }
         var read = await _store.ReadAccountsAsync(active.Version, tenant, accounts, cancellationToken);
         return new ProjectionAccounts(active.Version, active.Checkpoint, read);
     }
