@@ -91,20 +91,18 @@ internal sealed class ReconcilerGrain(
     }
 
     public Task<ReconciliationException> Acknowledge(ReconciliationKey key, string actor, string reason) =>
-        MoveAsync(key, ExceptionStatus.Acknowledged, actor, reason, adjustment: null);
+        CheckAndMoveAsync(key, ExceptionStatus.Acknowledged, actor, reason);
 
     public Task<ReconciliationException> Dismiss(ReconciliationKey key, string actor, string reason) =>
-        MoveAsync(key, ExceptionStatus.Dismissed, actor, reason, adjustment: null);
+        CheckAndMoveAsync(key, ExceptionStatus.Dismissed, actor, reason);
 
     public async Task<ReconciliationException> Resolve(ReconciliationKey key, string actor, string reason)
     {
-        ValidateAudit(actor, reason);
-        var current = await RequireAsync(key);
-        if (ExceptionWorkflow.IsRepeat(current.Status, ExceptionStatus.Resolved))
+        var (current, done) = await CheckMoveAsync(key, ExceptionStatus.Resolved, actor, reason);
+        if (done)
         {
             return current;
         }
-        RequireAllowed(current, ExceptionStatus.Resolved);
         AdjustmentKey? adjustment = null;
         var mismatch = current.Mismatch;
         if (mismatch.CorrectionMinor != 0)
@@ -126,16 +124,31 @@ internal sealed class ReconcilerGrain(
         return await MoveAsync(key, ExceptionStatus.Resolved, actor, reason, adjustment);
     }
 
-    private async Task<ReconciliationException> MoveAsync(
-        ReconciliationKey key, ExceptionStatus to, string actor, string reason, AdjustmentKey? adjustment)
+    private async Task<ReconciliationException> CheckAndMoveAsync(ReconciliationKey key, ExceptionStatus to, string actor, string reason)
+    {
+        var (current, done) = await CheckMoveAsync(key, to, actor, reason);
+        return done ? current : await MoveAsync(key, to, actor, reason, adjustment: null);
+    }
+
+    // Validates the command and reads the exception once: Done when it already made this move (a repeat answers success);
+    // throws when its status does not allow the move.
+    private async Task<(ReconciliationException Current, bool Done)> CheckMoveAsync(
+        ReconciliationKey key, ExceptionStatus to, string actor, string reason)
     {
         ValidateAudit(actor, reason);
         var current = await RequireAsync(key);
         if (ExceptionWorkflow.IsRepeat(current.Status, to))
         {
-            return current;
+            return (current, true);
         }
         RequireAllowed(current, to);
+        return (current, false);
+    }
+
+    // The store's compare-and-set decides; a concurrent move that got there first is answered like a repeat or refused.
+    private async Task<ReconciliationException> MoveAsync(
+        ReconciliationKey key, ExceptionStatus to, string actor, string reason, AdjustmentKey? adjustment)
+    {
         var (after, moved) = await store.TransitionAsync(
             key, ExceptionWorkflow.AllowedFrom(to), to, actor, reason, adjustment, time.GetUtcNow(), CancellationToken.None);
         if (!moved && !ExceptionWorkflow.IsRepeat(after.Status, to))
