@@ -14,4 +14,14 @@ public static class LedgerNames
 
     /// <summary>The ledger of one SKU at one location: <c>stock/{tenant}/{sku}@{location}</c>.</summary>
     public static string Stock(string tenant, string sku, string location) => $"stock/{tenant}/{sku}@{location}";
+
+    /// <summary>
+    /// The ledger of shard <paramref name="shard"/> of a SKU-location: shard 0 is <see cref="Stock"/> itself, so an unsharded
+    /// SKU-location keeps one ledger; shard k is <c>stock/{tenant}/{sku}@{location}#k</c>.
+    /// </summary>
+    public static string StockShard(string tenant, string sku, string location, int shard) =>
+        shard == 0 ? Stock(tenant, sku, location) : $"{Stock(tenant, sku, location)}#{shard}";
+
+    /// <summary>The ledger of one order's fulfillment decisions: <c>order/{tenant}/{order}</c>.</summary>
+    public static string Order(string tenant, string order) => $"order/{tenant}/{order}";
 }

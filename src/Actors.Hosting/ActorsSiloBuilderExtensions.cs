@@ -59,6 +59,8 @@ public static class ActorsSiloBuilderExtensions
         services.AddSingleton<SiloReadiness>();
         services.AddActorsInvoicing(options);
         services.AddActorsReconciliation(options);
+        services.AddActorsInventory(options);
+        services.AddActorsFulfillment(options);
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
         builder.AddActorsProjections(options);
         return builder;

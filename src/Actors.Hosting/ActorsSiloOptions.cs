@@ -58,6 +58,12 @@ public sealed class ActorsSiloOptions
     /// <summary>Invoicing: the price plan folder, the default plan, batch size and parallelism of issuing runs.</summary>
     public Actors.Grains.Invoicing.InvoicingOptions Invoicing { get; set; } = new();
 
+    /// <summary>Stock sharding: shards per SKU-location, hot SKUs, top-up attempts (<c>Actors:Inventory</c>).</summary>
+    public Actors.Grains.Inventory.InventoryOptions Inventory { get; set; } = new();
+
+    /// <summary>Order fulfillment: the network file, the solver's time budget, re-solve attempts (<c>Actors:Fulfillment</c>).</summary>
+    public Actors.Grains.Fulfillment.FulfillmentOptions Fulfillment { get; set; } = new();
+
     /// <summary>Entity grain tuning.</summary>
     public ActorsGrainOptions Grains { get; set; } = new();
 

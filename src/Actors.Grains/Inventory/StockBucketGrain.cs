@@ -39,8 +39,8 @@ public sealed class StockBucketGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_tenant, var sku, var location) = StockKey.Parse(this.GetPrimaryKeyString());
-        _ledger = LedgerNames.Stock(_tenant, sku, location);
+        (_tenant, var sku, var location, var shard) = StockKey.ParseShard(this.GetPrimaryKeyString());
+        _ledger = LedgerNames.StockShard(_tenant, sku, location, shard);
         await LoadAsync(cancellationToken);
         await ExpireOverdueAsync();
         ScheduleExpiryChecks();
