@@ -40,4 +40,25 @@ public interface IStockBucketGrain : IGrainWithStringKey
     /// <summary>The buckets at the latest applied transition.</summary>
     [Alias("snapshot"), ReadOnly]
     Task<StockSnapshot> GetSnapshot();
+
+    /// <summary>
+    /// Sends <paramref name="quantity"/> units of <paramref name="bucket"/> (available or shipped) towards shard
+    /// <paramref name="toShard"/> of the same SKU-location: they leave the bucket for in transit. Sending the same id again
+    /// answers the same transfer; too few units throws <see cref="Errors.InsufficientStockException"/>. Called by the
+    /// SKU-location's rebalancer only.
+    /// </summary>
+    [Alias("send-transfer")]
+    Task<StockTransfer> SendTransfer(string transferId, int toShard, StockBucket bucket, long quantity);
+
+    /// <summary>Takes in a transfer sent by another shard; receiving the same id again changes nothing.</summary>
+    [Alias("receive-transfer")]
+    Task<StockSnapshot> ReceiveTransfer(StockTransfer transfer);
+
+    /// <summary>Closes a transfer this shard sent, once its recipient holds the units; completing again changes nothing.</summary>
+    [Alias("complete-transfer")]
+    Task<StockSnapshot> CompleteTransfer(string transferId);
+
+    /// <summary>The transfers this shard sent that are not completed yet (what a rebalancer must finish after a crash).</summary>
+    [Alias("open-transfers"), ReadOnly]
+    Task<IReadOnlyList<StockTransfer>> GetOpenTransfers();
 }

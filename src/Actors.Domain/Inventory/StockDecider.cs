@@ -140,6 +140,68 @@ public static class StockDecider
         return new StockAccepted(overdue);
     }
 
+    /// <summary>
+    /// Send: a known id with the same destination, bucket and quantity is a <see cref="StockDuplicate"/>, with anything else a
+    /// <see cref="StockConflict"/>; fewer units in the bucket than asked is <see cref="StockInsufficient"/>; else the units
+    /// leave for in transit.
+    /// </summary>
+    public static StockDecision Decide(StockState state, SendTransfer command)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+        if (string.IsNullOrEmpty(command.TransferId) || command.Quantity <= 0 || command.ToShard < 0 || !StockTransfer.IsMovable(command.Bucket))
+        {
+            return new StockInvalid($"a transfer needs an id, a positive quantity, a shard and a movable bucket (got '{command.TransferId}', {command.Quantity}, shard {command.ToShard}, {command.Bucket}).");
+        }
+        if (state.OutboundTransfers.TryGetValue(command.TransferId, out var sent))
+        {
+            return (sent.ToShard, sent.Bucket, sent.Quantity) == (command.ToShard, command.Bucket, command.Quantity)
+                ? new StockDuplicate(null)
+                : new StockConflict($"transfer '{command.TransferId}' sent {sent.Quantity} {sent.Bucket} units to shard {sent.ToShard}.");
+        }
+        if (state.ReceivedTransfers.Contains(command.TransferId))
+        {
+            return new StockConflict($"transfer '{command.TransferId}' was received here, it cannot be sent from here.");
+        }
+        if (state.Buckets[command.Bucket] < command.Quantity)
+        {
+            return new StockInsufficient(command.Quantity, state.ToSnapshot());
+        }
+        return Accept(state, new TransferSent(command.TransferId, command.ToShard, command.Bucket, command.Quantity, command.Now));
+    }
+
+    /// <summary>Receive: a transfer id seen before is a <see cref="StockDuplicate"/>; else the units arrive in their bucket.</summary>
+    public static StockDecision Decide(StockState state, ReceiveTransfer command)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+        if (string.IsNullOrEmpty(command.TransferId) || command.Quantity <= 0 || command.FromShard < 0 || !StockTransfer.IsMovable(command.Bucket))
+        {
+            return new StockInvalid($"a transfer needs an id, a positive quantity, a shard and a movable bucket (got '{command.TransferId}', {command.Quantity}, shard {command.FromShard}, {command.Bucket}).");
+        }
+        if (state.ReceivedTransfers.Contains(command.TransferId))
+        {
+            return new StockDuplicate(null);
+        }
+        if (state.OutboundTransfers.ContainsKey(command.TransferId))
+        {
+            return new StockConflict($"transfer '{command.TransferId}' was sent from here, it cannot be received here.");
+        }
+        return Accept(state, new TransferReceived(command.TransferId, command.FromShard, command.Bucket, command.Quantity, command.Now));
+    }
+
+    /// <summary>Complete: an open sent transfer closes; a completed one is a <see cref="StockDuplicate"/>; unknown is invalid.</summary>
+    public static StockDecision Decide(StockState state, CompleteTransfer command)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+        if (string.IsNullOrEmpty(command.TransferId) || !state.OutboundTransfers.TryGetValue(command.TransferId, out var sent))
+        {
+            return new StockInvalid($"transfer '{command.TransferId}' was not sent from here.");
+        }
+        return sent.Completed ? new StockDuplicate(null) : Accept(state, new TransferCompleted(command.TransferId, command.Now));
+    }
+
     /// <summary>Applies a transition the grain has appended to the ledger (or replays one); returns the same state.</summary>
     /// <exception cref="InvalidOperationException">when the transition cannot apply: see <see cref="StockState.Apply"/>.</exception>
     public static StockState Apply(StockState state, StockTransition transition)

@@ -5,4 +5,8 @@ internal readonly record struct StockEffect(
     Contracts.Inventory.StockBuckets Buckets,
     long Received,
     long NetAdjusted,
-    Reservation? Reservation);
+    long TransferredIn,
+    long TransferredOut,
+    Reservation? Reservation,
+    OutboundTransfer? Outbound,
+    string? ReceivedTransferId);

@@ -21,6 +21,11 @@ public static class StockEventValidation
             // Reservation transitions own these ledger keys; an event using one could collide with a reservation's row.
             return $"source '{e.Source}' uses the reserved prefix '{ReservationKeys.SourcePrefix}'.";
         }
+        if (e.Source.StartsWith(TransferKeys.SourcePrefix, StringComparison.Ordinal))
+        {
+            // Shard transfers own these ledger keys, for the same reason.
+            return $"source '{e.Source}' uses the reserved prefix '{TransferKeys.SourcePrefix}'.";
+        }
         if (e.Seq < 1)
         {
             return $"({e.Source}, {e.Seq}): seq must be at least 1.";

@@ -11,6 +11,8 @@ namespace Actors.Domain.Inventory;
 public sealed class StockState
 {
     private readonly Dictionary<string, Reservation> _reservations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OutboundTransfer> _outbound = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _receivedTransfers = new(StringComparer.Ordinal);
 
     /// <summary>No stock, version 0; dedup sets keep at most <paramref name="maxIntervals"/> intervals.</summary>
     public StockState(int maxIntervals = SequenceSet.DefaultMaxIntervals)
@@ -35,6 +37,18 @@ public sealed class StockState
     /// <summary>The signed sum of every adjustment.</summary>
     public long NetAdjusted { get; private set; }
 
+    /// <summary>Units received from other shards of the SKU-location.</summary>
+    public long TransferredIn { get; private set; }
+
+    /// <summary>Units sent to other shards whose transfer completed (in-flight ones are in <see cref="StockBuckets.InTransit"/>).</summary>
+    public long TransferredOut { get; private set; }
+
+    /// <summary>Every transfer this shard sent, by id, including completed ones (they answer repeats).</summary>
+    public IReadOnlyDictionary<string, OutboundTransfer> OutboundTransfers => _outbound;
+
+    /// <summary>The ids of the transfers this shard received.</summary>
+    public IReadOnlySet<string> ReceivedTransfers => _receivedTransfers;
+
     /// <summary>Every reservation placed, by id, including settled ones (they answer retries).</summary>
     public IReadOnlyDictionary<string, Reservation> Reservations => _reservations;
 
@@ -52,6 +66,10 @@ public sealed class StockState
         Buckets = Buckets,
         Received = Received,
         NetAdjusted = NetAdjusted,
+        TransferredIn = TransferredIn,
+        TransferredOut = TransferredOut,
+        OutboundTransfers = [.. _outbound.Values.OrderBy(t => t.TransferId, StringComparer.Ordinal)],
+        ReceivedTransfers = [.. _receivedTransfers.Order(StringComparer.Ordinal)],
         Reservations = [.. _reservations.Values.OrderBy(r => r.Id, StringComparer.Ordinal)],
         Dedup = Dedup.ToSnapshot(),
     };
@@ -79,7 +97,23 @@ public sealed class StockState
             Buckets = snapshot.Buckets ?? StockBuckets.Empty,
             Received = snapshot.Received,
             NetAdjusted = snapshot.NetAdjusted,
+            TransferredIn = snapshot.TransferredIn,
+            TransferredOut = snapshot.TransferredOut,
         };
+        foreach (var transfer in snapshot.OutboundTransfers ?? [])
+        {
+            if (string.IsNullOrEmpty(transfer?.TransferId) || !state._outbound.TryAdd(transfer.TransferId, transfer))
+            {
+                throw new InvalidOperationException($"stock snapshot has an empty or repeated outbound transfer id ({transfer}).");
+            }
+        }
+        foreach (var id in snapshot.ReceivedTransfers ?? [])
+        {
+            if (string.IsNullOrEmpty(id) || !state._receivedTransfers.Add(id))
+            {
+                throw new InvalidOperationException($"stock snapshot has an empty or repeated received transfer id ('{id}').");
+            }
+        }
         foreach (var reservation in snapshot.Reservations ?? [])
         {
             if (string.IsNullOrEmpty(reservation?.Id) || !state._reservations.TryAdd(reservation.Id, reservation))
@@ -115,9 +149,19 @@ public sealed class StockState
         Buckets = effect.Buckets;
         Received = effect.Received;
         NetAdjusted = effect.NetAdjusted;
+        TransferredIn = effect.TransferredIn;
+        TransferredOut = effect.TransferredOut;
         if (effect.Reservation is { } reservation)
         {
             _reservations[reservation.Id] = reservation;
+        }
+        if (effect.Outbound is { } outbound)
+        {
+            _outbound[outbound.TransferId] = outbound;
+        }
+        if (effect.ReceivedTransferId is { } receivedId)
+        {
+            _receivedTransfers.Add(receivedId);
         }
         if (transition is StockEventRecorded recorded)
         {
@@ -136,7 +180,7 @@ public sealed class StockState
     /// </summary>
     internal string? Refusal(StockTransition transition, out StockEffect effect)
     {
-        effect = new StockEffect(Buckets, Received, NetAdjusted, null);
+        effect = new StockEffect(Buckets, Received, NetAdjusted, TransferredIn, TransferredOut, null, null, null);
         var b = Buckets;
         try
         {
@@ -165,6 +209,53 @@ public sealed class StockState
                     return Settle(released.ReservationId, ReservationStatus.Released, ref effect);
                 case ReservationExpired expired:
                     return Settle(expired.ReservationId, ReservationStatus.Expired, ref effect);
+                case TransferSent sent:
+                    if (string.IsNullOrEmpty(sent.TransferId) || sent.Quantity <= 0 || sent.ToShard < 0 || !StockTransfer.IsMovable(sent.Bucket))
+                    {
+                        return "a transfer needs an id, a positive quantity, a shard and a movable bucket (available or shipped).";
+                    }
+                    if (_outbound.ContainsKey(sent.TransferId) || _receivedTransfers.Contains(sent.TransferId))
+                    {
+                        return $"transfer '{sent.TransferId}' is known here already.";
+                    }
+                    effect = effect with
+                    {
+                        Buckets = Take(b, sent.Bucket, sent.Quantity) with { InTransit = checked(b.InTransit + sent.Quantity) },
+                        Outbound = new OutboundTransfer(sent.TransferId, sent.ToShard, sent.Bucket, sent.Quantity, sent.At, Completed: false),
+                    };
+                    break;
+                case TransferReceived received:
+                    if (string.IsNullOrEmpty(received.TransferId) || received.Quantity <= 0 || received.FromShard < 0 || !StockTransfer.IsMovable(received.Bucket))
+                    {
+                        return "a transfer needs an id, a positive quantity, a shard and a movable bucket (available or shipped).";
+                    }
+                    if (_receivedTransfers.Contains(received.TransferId) || _outbound.ContainsKey(received.TransferId))
+                    {
+                        return $"transfer '{received.TransferId}' is known here already.";
+                    }
+                    effect = effect with
+                    {
+                        Buckets = Take(b, received.Bucket, -received.Quantity),
+                        TransferredIn = checked(TransferredIn + received.Quantity),
+                        ReceivedTransferId = received.TransferId,
+                    };
+                    break;
+                case TransferCompleted completed:
+                    if (string.IsNullOrEmpty(completed.TransferId) || !_outbound.TryGetValue(completed.TransferId, out var outbound))
+                    {
+                        return $"transfer '{completed.TransferId}' was not sent from here.";
+                    }
+                    if (outbound.Completed)
+                    {
+                        return $"transfer '{completed.TransferId}' is completed already.";
+                    }
+                    effect = effect with
+                    {
+                        Buckets = b with { InTransit = b.InTransit - outbound.Quantity },
+                        TransferredOut = checked(TransferredOut + outbound.Quantity),
+                        Outbound = outbound with { Completed = true },
+                    };
+                    break;
                 default:
                     return $"'{transition.GetType().Name}' is not a stock transition.";
             }
@@ -257,8 +348,16 @@ public sealed class StockState
         return NegativeBucket(effect.Buckets);
     }
 
+    // Takes quantity units out of a movable bucket (a negative quantity puts them in).
+    private static StockBuckets Take(StockBuckets b, StockBucket bucket, long quantity) => bucket switch
+    {
+        StockBucket.Available => b with { Available = checked(b.Available - quantity) },
+        StockBucket.Shipped => b with { Shipped = checked(b.Shipped - quantity) },
+        _ => throw new InvalidOperationException($"units in {bucket} do not move between shards."),
+    };
+
     private static string? NegativeBucket(StockBuckets b) =>
-        b.Available < 0 || b.Reserved < 0 || b.Committed < 0 || b.Shipped < 0 || b.Damaged < 0
+        b.Available < 0 || b.Reserved < 0 || b.Committed < 0 || b.Shipped < 0 || b.Damaged < 0 || b.InTransit < 0
             ? $"a bucket would go negative ({b})."
             : null;
 }

@@ -30,6 +30,18 @@ public sealed record StockStateSnapshot
     /// <summary>The signed sum of every adjustment.</summary>
     public long NetAdjusted { get; init; }
 
+    /// <summary>Units received from other shards.</summary>
+    public long TransferredIn { get; init; }
+
+    /// <summary>Units sent to other shards by completed transfers.</summary>
+    public long TransferredOut { get; init; }
+
+    /// <summary>Every transfer sent, ordered by id (a snapshot written before sharding has none).</summary>
+    public List<OutboundTransfer> OutboundTransfers { get; init; } = [];
+
+    /// <summary>The ids of the transfers received, ordered.</summary>
+    public List<string> ReceivedTransfers { get; init; } = [];
+
     /// <summary>Every reservation, ordered by id.</summary>
     public List<Reservation> Reservations { get; init; } = [];
 

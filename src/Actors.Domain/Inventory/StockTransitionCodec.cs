@@ -33,6 +33,9 @@ public static class StockTransitionCodec
             ReservationConfirmed => nameof(ReservationConfirmed),
             ReservationReleased => nameof(ReservationReleased),
             ReservationExpired => nameof(ReservationExpired),
+            TransferSent => nameof(TransferSent),
+            TransferReceived => nameof(TransferReceived),
+            TransferCompleted => nameof(TransferCompleted),
             _ => throw new InvalidOperationException($"'{transition.GetType().Name}' is not a stock transition the ledger stores."),
         };
     }
@@ -53,6 +56,9 @@ public static class StockTransitionCodec
             ReservationConfirmed t => JsonSerializer.Serialize(t, Options),
             ReservationReleased t => JsonSerializer.Serialize(t, Options),
             ReservationExpired t => JsonSerializer.Serialize(t, Options),
+            TransferSent t => JsonSerializer.Serialize(t, Options),
+            TransferReceived t => JsonSerializer.Serialize(t, Options),
+            TransferCompleted t => JsonSerializer.Serialize(t, Options),
             _ => throw new InvalidOperationException($"'{transition}' is not a stock transition the ledger stores."),
         };
     }
@@ -75,6 +81,9 @@ public static class StockTransitionCodec
             nameof(ReservationConfirmed) => JsonSerializer.Deserialize<ReservationConfirmed>(payload, Options),
             nameof(ReservationReleased) => JsonSerializer.Deserialize<ReservationReleased>(payload, Options),
             nameof(ReservationExpired) => JsonSerializer.Deserialize<ReservationExpired>(payload, Options),
+            nameof(TransferSent) => JsonSerializer.Deserialize<TransferSent>(payload, Options),
+            nameof(TransferReceived) => JsonSerializer.Deserialize<TransferReceived>(payload, Options),
+            nameof(TransferCompleted) => JsonSerializer.Deserialize<TransferCompleted>(payload, Options),
             _ => throw new InvalidOperationException($"ledger type '{type}' is not a stock transition type."),
         };
         return transition ?? throw new InvalidOperationException($"ledger payload of type '{type}' is null.");

@@ -34,13 +34,14 @@ public sealed class StockBucketGrain(
     private StockState _state = new();
     private string _tenant = "";
     private string _ledger = "";
+    private int _shard;
     private long _snapshotVersion;
     private IGrainTimer? _expiryTimer;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_tenant, var sku, var location, var shard) = StockKey.ParseShard(this.GetPrimaryKeyString());
-        _ledger = LedgerNames.StockShard(_tenant, sku, location, shard);
+        (_tenant, var sku, var location, _shard) = StockKey.ParseShard(this.GetPrimaryKeyString());
+        _ledger = LedgerNames.StockShard(_tenant, sku, location, _shard);
         await LoadAsync(cancellationToken);
         await ExpireOverdueAsync();
         ScheduleExpiryChecks();
@@ -96,6 +97,63 @@ public sealed class StockBucketGrain(
         await SettleReservationAsync(StockDecider.Decide(_state, new ReleaseReservation(reservationId, time.GetUtcNow())), reservationId);
 
     public Task<StockSnapshot> GetSnapshot() => Task.FromResult(_state.ToSnapshot());
+
+    public async Task<StockTransfer> SendTransfer(string transferId, int toShard, StockBucket bucket, long quantity)
+    {
+        if (toShard == _shard)
+        {
+            throw new InvalidEventException($"{this.GetPrimaryKeyString()}: a shard cannot send a transfer to itself.");
+        }
+        await ExpireOverdueAsync();
+        var decision = StockDecider.Decide(_state, new SendTransfer(transferId, toShard, bucket, quantity, time.GetUtcNow()));
+        await SettleTransferAsync(decision, transferId);
+        return Describe(_state.OutboundTransfers[transferId]);
+    }
+
+    public async Task<StockSnapshot> ReceiveTransfer(StockTransfer transfer)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        if (transfer.ToShard != _shard)
+        {
+            throw new InvalidEventException($"{this.GetPrimaryKeyString()}: transfer '{transfer.TransferId}' is bound for shard {transfer.ToShard}, not {_shard}.");
+        }
+        var decision = StockDecider.Decide(_state, new ReceiveTransfer(transfer.TransferId, transfer.FromShard, transfer.Bucket, transfer.Quantity, time.GetUtcNow()));
+        await SettleTransferAsync(decision, transfer.TransferId);
+        return _state.ToSnapshot();
+    }
+
+    public async Task<StockSnapshot> CompleteTransfer(string transferId)
+    {
+        await SettleTransferAsync(StockDecider.Decide(_state, new CompleteTransfer(transferId, time.GetUtcNow())), transferId);
+        return _state.ToSnapshot();
+    }
+
+    public Task<IReadOnlyList<StockTransfer>> GetOpenTransfers() =>
+        Task.FromResult<IReadOnlyList<StockTransfer>>(
+            [.. _state.OutboundTransfers.Values.Where(t => !t.Completed).OrderBy(t => t.SentAt).Select(Describe)]);
+
+    private StockTransfer Describe(OutboundTransfer t) => new(t.TransferId, _shard, t.ToShard, t.Bucket, t.Quantity, t.SentAt);
+
+    private async Task SettleTransferAsync(StockDecision decision, string transferId)
+    {
+        switch (decision)
+        {
+            case StockAccepted accepted:
+                foreach (var transition in accepted.Transitions)
+                {
+                    if (await AppendAsync(transition) is not null)
+                    {
+                        StaleActivation();
+                        throw new InvalidOperationException($"{_ledger}: {transition.LedgerSource} was already on the ledger; this activation is stale and will be replaced.");
+                    }
+                }
+                return;
+            case StockDuplicate:
+                return;
+            default:
+                throw Refusal(decision, TransferKeys.Source(transferId ?? ""), TransferKeys.FirstSeq);
+        }
+    }
 
     private async Task<ReservationOutcome> SettleReservationAsync(StockDecision decision, string reservationId)
     {

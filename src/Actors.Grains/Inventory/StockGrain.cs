@@ -1,27 +1,160 @@
+using Actors.Contracts.Errors;
 using Actors.Contracts.Inventory;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Actors.Grains.Inventory;
 
-/// <summary>The door to a SKU-location's stock; routes to its shards.</summary>
+/// <summary>
+/// The door to a SKU-location's stock. It holds no state of its own (a stateless worker, so a hot SKU's door is never the
+/// bottleneck): it routes each call to the shard that owns it and, for a sharded SKU-location, asks the rebalancer for
+/// units when a shard runs dry.
+/// </summary>
+/// <remarks>
+/// A reservation lives on the shard its id hashes to (<see cref="ReservationHome"/>): the id stays an idempotency key
+/// checked by one grain, so a retry can never hold units twice on two shards. What moves when that shard runs dry is the
+/// units, not the reservation. Stock events other than a reservation's dispatch land on shard 0, whose ledger then is the
+/// SKU-location's receiving book; the rebalancer spreads what arrives.
+/// </remarks>
 [StatelessWorker]
-public sealed class StockGrain : Grain, IStockGrain
+public sealed class StockGrain(IOptions<InventoryOptions> options) : Grain, IStockGrain
 {
-    private IStockBucketGrain Shard0 => GrainFactory.GetGrain<IStockBucketGrain>(this.GetPrimaryKeyString());
+    /// <summary>How many times a sold-out answer is re-read before it is trusted while the shards keep changing.</summary>
+    private const int StableReadAttempts = 3;
 
-    public Task<StockRecordOutcome> Record(StockEvent stockEvent) => Shard0.Record(stockEvent);
+    private string _key = "";
+    private int _shards;
 
-    public Task<ReservationOutcome> Reserve(string reservationId, long quantity, TimeSpan ttl) => Shard0.Reserve(reservationId, quantity, ttl);
+    // The shard versions of the last read proven stable (two reads, nothing moved in between). A sold-out SKU-location
+    // refuses every further checkout; while the versions stay the same, one read proves it again instead of two.
+    private long[]? _stableVersions;
 
-    public Task<ReservationOutcome> Confirm(string reservationId) => Shard0.Confirm(reservationId);
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = this.GetPrimaryKeyString();
+        StockKey.Parse(_key);
+        _shards = await Rebalancer.GetShardCount();
+    }
 
-    public Task<ReservationOutcome> Release(string reservationId) => Shard0.Release(reservationId);
+    private IStockRebalancerGrain Rebalancer => GrainFactory.GetGrain<IStockRebalancerGrain>(this.GetPrimaryKeyString());
 
-    public Task<StockSnapshot> GetSnapshot() => Shard0.GetSnapshot();
+    public async Task<StockRecordOutcome> Record(StockEvent stockEvent)
+    {
+        ArgumentNullException.ThrowIfNull(stockEvent);
+        if (_shards == 1)
+        {
+            return await Shard(0).Record(stockEvent);
+        }
+        if (stockEvent is ShipmentDispatched { ReservationId: { Length: > 0 } reservationId })
+        {
+            return await Shard(ReservationHome.ShardOf(reservationId, _shards)).Record(stockEvent);
+        }
+        if (UnitsTakenBy(stockEvent) is { } need && (await Shard(0).GetSnapshot()).Buckets[need.Bucket] < need.Quantity)
+        {
+            // The receiving shard may have passed its units on; bring them back rather than refuse what the SKU-location holds.
+            await Rebalancer.TopUp(0, need.Bucket, need.Quantity);
+        }
+        var outcome = await Shard(0).Record(stockEvent);
+        if (!outcome.Duplicate && AddsAvailableUnits(stockEvent))
+        {
+            await Rebalancer.Level();
+        }
+        return outcome;
+    }
+
+    public async Task<ReservationOutcome> Reserve(string reservationId, long quantity, TimeSpan ttl)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reservationId);
+        var home = HomeOf(reservationId);
+        var shard = Shard(home);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await shard.Reserve(reservationId, quantity, ttl);
+            }
+            catch (InsufficientStockException) when (_shards > 1 && attempt < options.Value.TopUpAttempts)
+            {
+                if (await SoldOutAsync(quantity) is { } soldOut)
+                {
+                    throw new InsufficientStockException(_key, quantity, soldOut);
+                }
+                if (!await Rebalancer.TopUp(home, StockBucket.Available, quantity))
+                {
+                    throw new InsufficientStockException(_key, quantity, Sum(await ReadShardsAsync()));
+                }
+            }
+            catch (InsufficientStockException) when (_shards > 1)
+            {
+                // Units kept arriving at the shard and being taken by others first: answer with the whole SKU-location.
+                throw new InsufficientStockException(_key, quantity, Sum(await ReadShardsAsync()));
+            }
+        }
+    }
+
+    public Task<ReservationOutcome> Confirm(string reservationId) => Shard(HomeOf(reservationId)).Confirm(reservationId);
+
+    public Task<ReservationOutcome> Release(string reservationId) => Shard(HomeOf(reservationId)).Release(reservationId);
+
+    public async Task<StockSnapshot> GetSnapshot() => Sum(await ReadShardsAsync());
 
     public async Task<StockAvailability> GetAvailability()
     {
-        var snapshot = await Shard0.GetSnapshot();
-        return new StockAvailability(this.GetPrimaryKeyString(), snapshot, [snapshot]);
+        var shards = await ReadShardsAsync();
+        return new StockAvailability(_key, Sum(shards), shards);
     }
+
+    /// <summary>
+    /// The summed snapshot when the shards together hold fewer than <paramref name="quantity"/> available units, read twice
+    /// with no version moving in between (a transfer caught between its steps could otherwise hide units); null otherwise,
+    /// including when the shards would not hold still: then the rebalancer, which moves units one transfer at a time, decides.
+    /// </summary>
+    private async Task<StockSnapshot?> SoldOutAsync(long quantity)
+    {
+        var before = await ReadShardsAsync();
+        for (var attempt = 0; attempt < StableReadAttempts; attempt++)
+        {
+            if (before.Sum(s => s.Buckets.Available + s.Buckets.InTransit) >= quantity)
+            {
+                return null;
+            }
+            var versions = before.Select(s => s.Version).ToArray();
+            if (_stableVersions is { } stable && stable.SequenceEqual(versions))
+            {
+                return Sum(before);
+            }
+            var after = await ReadShardsAsync();
+            if (versions.SequenceEqual(after.Select(s => s.Version)))
+            {
+                _stableVersions = versions;
+                return Sum(after);
+            }
+            before = after;
+        }
+        return null;
+    }
+
+    private int HomeOf(string reservationId) => _shards == 1 ? 0 : ReservationHome.ShardOf(reservationId ?? "", _shards);
+
+    private IStockBucketGrain Shard(int shard) => GrainFactory.GetGrain<IStockBucketGrain>(StockKey.Shard(_key, shard));
+
+    private async Task<StockSnapshot[]> ReadShardsAsync() =>
+        await Task.WhenAll(Enumerable.Range(0, _shards).Select(i => Shard(i).GetSnapshot()));
+
+    private static StockSnapshot Sum(IReadOnlyList<StockSnapshot> shards) => new(
+        shards.Sum(s => s.Version),
+        shards.Select(s => s.Buckets).Aggregate(StockBuckets.Empty, (sum, b) => sum.Plus(b)),
+        shards.Max(s => s.AsOf));
+
+    // What an event takes out of a bucket that units can be moved into (returns and damage need shipped units on the shard).
+    private static (StockBucket Bucket, long Quantity)? UnitsTakenBy(StockEvent e) => e switch
+    {
+        StockAdjusted { Delta: < 0 } adjusted => (StockBucket.Available, -adjusted.Delta),
+        DamageRecorded { FromBucket: StockBucket.Available or StockBucket.Shipped } damaged => (damaged.FromBucket, damaged.Quantity),
+        ReturnReceived returned => (StockBucket.Shipped, returned.Quantity),
+        _ => null,
+    };
+
+    private static bool AddsAvailableUnits(StockEvent e) =>
+        e is StockReceived or StockAdjusted { Delta: > 0 } or ReturnReceived { Damaged: false };
 }

@@ -11,15 +11,20 @@ public sealed class LocalClusterFixture : IAsyncLifetime
 {
     private readonly short _silos;
     private readonly int _snapshotEvery;
+    private readonly Action<ActorsSiloOptions>? _configure;
 
     public LocalClusterFixture() : this(silos: 2, snapshotEvery: 5)
     {
     }
 
-    internal LocalClusterFixture(short silos, int snapshotEvery)
+    /// <param name="silos">Silos to start.</param>
+    /// <param name="snapshotEvery">Ledger rows between entity snapshots (small, so tests cross snapshot boundaries).</param>
+    /// <param name="configure">Further settings every silo gets (sharding, fulfillment …).</param>
+    internal LocalClusterFixture(short silos, int snapshotEvery, Action<ActorsSiloOptions>? configure = null)
     {
         _silos = silos;
         _snapshotEvery = snapshotEvery;
+        _configure = configure;
     }
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "actors-tests", Guid.NewGuid().ToString("N"));
@@ -33,13 +38,19 @@ public sealed class LocalClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(_silos);
         var dataDirectory = DataDirectory;
         var snapshotEvery = _snapshotEvery;
-        builder.ConfigureSilo((_, silo) => silo.AddActors(new ActorsSiloOptions
+        var configure = _configure;
+        builder.ConfigureSilo((_, silo) =>
         {
-            Profile = ActorsProfile.Local,
-            DataDirectory = dataDirectory,
-            HostProvidesMembership = true,
-            Grains = { SnapshotEvery = snapshotEvery },
-        }));
+            var options = new ActorsSiloOptions
+            {
+                Profile = ActorsProfile.Local,
+                DataDirectory = dataDirectory,
+                HostProvidesMembership = true,
+                Grains = { SnapshotEvery = snapshotEvery },
+            };
+            configure?.Invoke(options);
+            silo.AddActors(options);
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -84,6 +84,10 @@ internal sealed class SimulatedStockGrain(int maxIntervals)
         state.Buckets,
         state.Received,
         state.NetAdjusted,
+        state.TransferredIn,
+        state.TransferredOut,
+        Outbound = state.OutboundTransfers.Values.OrderBy(t => t.TransferId, StringComparer.Ordinal).ToList(),
+        ReceivedTransfers = state.ReceivedTransfers.Order(StringComparer.Ordinal).ToList(),
         Reservations = state.Reservations.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(),
         Dedup = state.Dedup.ToSnapshot(),
     });
