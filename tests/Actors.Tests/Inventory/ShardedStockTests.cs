@@ -2,6 +2,8 @@ using Actors.Contracts.Errors;
 using Actors.Contracts.Inventory;
 using Actors.Grains.Inventory;
 using Actors.Tests.Clusters;
+using Orleans.Core.Internal;
+using Orleans.Runtime;
 
 namespace Actors.Tests.Inventory;
 
@@ -112,6 +114,45 @@ public sealed class ShardedStockTests(ShardedStockFixture fixture) : IClassFixtu
         Assert.Equal(ShardedStockFixture.HotShards, await fixture.Client.GetGrain<IStockRebalancerGrain>(hot).GetShardCount());
         Assert.Equal(1, await fixture.Client.GetGrain<IStockRebalancerGrain>(cold).GetShardCount());
         Assert.Single((await Stock(cold).GetAvailability()).Shards);
+    }
+
+    [Fact]
+    public async Task A_transfer_left_half_done_by_a_rebalancer_that_died_is_finished_by_its_next_activation()
+    {
+        var key = HotKey();
+        var stock = Stock(key);
+        await stock.Record(Receipt(1, 40));
+        await Eventually.Until(stock.GetAvailability, a => a.Shards.All(s => s.Buckets.Available == 10), Patience, "levelling");
+        // The rebalancer's first step of a move, and then it dies: the units are in transit, promised to nobody.
+        var sender = fixture.Client.GetGrain<IStockBucketGrain>(StockKey.Shard(key, 1));
+        var rebalancer = fixture.Client.GetGrain<IStockRebalancerGrain>(key);
+        await sender.SendTransfer("interrupted", toShard: 2, StockBucket.Available, 6);
+        await DeactivateAsync(rebalancer);
+
+        var stranded = await stock.GetAvailability();
+        Assert.Equal((4L, 6L), (stranded.Shards[1].Buckets.Available, stranded.Shards[1].Buckets.InTransit));
+        Assert.Equal(40, stranded.Total.Buckets.Total);
+        Assert.Single(await sender.GetOpenTransfers());
+
+        // The next call that needs the rebalancer finishes the open transfer before it moves anything else.
+        Assert.True(await rebalancer.TopUp(2, StockBucket.Available, 16));
+        var after = await stock.GetAvailability();
+        Assert.Empty(await sender.GetOpenTransfers());
+        Assert.Equal(0, after.Total.Buckets.InTransit);
+        Assert.Equal(40, after.Total.Buckets.Available);
+        Assert.True(after.Shards[2].Buckets.Available >= 16);
+        // A repeated step of the finished transfer changes nothing.
+        Assert.Equal(after.Shards[2], await fixture.Client.GetGrain<IStockBucketGrain>(StockKey.Shard(key, 2))
+            .ReceiveTransfer(new StockTransfer("interrupted", 1, 2, StockBucket.Available, 6, DateTimeOffset.UtcNow)));
+    }
+
+    private async Task DeactivateAsync(IGrain grain)
+    {
+        var management = fixture.Client.GetGrain<IManagementGrain>(0);
+        var id = grain.GetGrainId();
+        Task<bool> IsActive() => management.GetDetailedGrainStatistics().ContinueWith(t => t.Result.Any(s => s.GrainId == id), TaskScheduler.Default);
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.Until(IsActive, active => !active, Patience, "deactivation of the rebalancer");
     }
 
     private static async Task<object> TryReserve(IStockGrain stock, string id, long quantity)
