@@ -7,10 +7,9 @@ using Actors.Domain;
 using Actors.Domain.Billing;
 using Actors.Contracts.Events;
 using Actors.Domain.Lanes;
+using Actors.Grains.Events;
 using Actors.Grains.Telemetry;
 using Actors.Ledger;
-using Actors.Streaming.Lanes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -76,24 +75,8 @@ public sealed class AccountGrain(
 
     public Task<RecordOutcome> Record(BillingEvent billingEvent) => RecordCoreAsync(billingEvent);
 
-    private async Task OnLaneEventAsync(string lane, EventEnvelope envelope)
-    {
-        try
-        {
-            await RecordCoreAsync(BillingEnvelopeCodec.FromEnvelope(envelope));
-        }
-        catch (ActorsException permanent)
-        {
-            // Invalid or conflicting: retrying cannot help. Park it with the reason and let the partition flow on.
-            await ServiceProvider.GetRequiredService<ILaneDeadLetterQueue>().AddAsync(lane, envelope, permanent.Message, CancellationToken.None);
-            GrainInstruments.DeadLettered.Add(1, new KeyValuePair<string, object?>("lane", lane));
-            return;
-        }
-        if (envelope.EnqueuedAt is { } enqueued)
-        {
-            GrainInstruments.EndToEndLatency.Record((time.GetUtcNow() - enqueued).TotalMilliseconds, new KeyValuePair<string, object?>("lane", lane));
-        }
-    }
+    private Task OnLaneEventAsync(string lane, EventEnvelope envelope) =>
+        LaneDelivery.ApplyAsync(ServiceProvider, time, lane, envelope, () => RecordCoreAsync(BillingEnvelopeCodec.FromEnvelope(envelope)));
 
     private async Task<RecordOutcome> RecordCoreAsync(BillingEvent billingEvent)
     {

@@ -2,6 +2,7 @@ using Actors.Contracts;
 using Actors.Contracts.Errors;
 using Actors.Contracts.Events;
 using Actors.Domain.Billing;
+using Actors.Domain.Inventory;
 using Actors.Domain.Lanes;
 using Actors.Streaming.Lanes;
 using Orleans.Concurrency;
@@ -71,6 +72,10 @@ public sealed class EventIngressGrain(EventRoutingTable routing, LaneAvailabilit
         {
             // Decoding now proves the consumer will be able to decode it later.
             BillingEnvelopeCodec.FromEnvelope(envelope);
+        }
+        else if (route.EntityKind == EventRoutingTable.Stock)
+        {
+            StockEnvelopeCodec.FromEnvelope(envelope);
         }
         var stream = this.GetStreamProvider(LaneNames.Of(route.Lane)).GetStream<EventEnvelope>(StreamId.Create(route.EntityKind, key));
         return (route, stream);

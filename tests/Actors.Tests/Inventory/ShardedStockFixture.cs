@@ -13,6 +13,8 @@ public sealed class ShardedStockFixture : IAsyncLifetime
 
     public IClusterClient Client => _cluster.Client;
 
+    public Orleans.TestingHost.InProcessTestCluster Cluster => _cluster.Cluster;
+
     public Task InitializeAsync() => _cluster.InitializeAsync();
 
     public Task DisposeAsync() => _cluster.DisposeAsync();
