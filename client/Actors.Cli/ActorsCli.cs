@@ -22,6 +22,8 @@ public static class ActorsCli
         root.Subcommands.Add(new ProjectionsCommand(runner));
         root.Subcommands.Add(new InvoicesCommand(runner));
         root.Subcommands.Add(new ReconcileCommand(runner));
+        root.Subcommands.Add(new InventoryCommand(runner));
+        root.Subcommands.Add(new OrdersCommand(runner));
         return root;
     }
 

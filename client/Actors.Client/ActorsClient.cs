@@ -1,7 +1,9 @@
 using Actors.Client.Billing;
 using Actors.Client.Connection;
 using Actors.Client.Events;
+using Actors.Client.Inventory;
 using Actors.Client.Invoicing;
+using Actors.Client.Orders;
 using Actors.Client.Reconciliation;
 using Actors.Client.Resilience;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +48,15 @@ public sealed class ActorsClient : IAsyncDisposable
             retry,
             Unavailable(options, "The command may or may not have taken effect; repeating it is safe."));
         Projections = new Projections.ProjectionsClient(clusterClient, retry, Unavailable(options, "Reads are safe to repeat; a rebuild request may have started one, and repeating it returns the running one."));
+        Inventory = new InventoryClient(
+            clusterClient,
+            retry,
+            options.TimeProvider,
+            Unavailable(options, "The stock call may or may not have been applied; repeating it with the same (source, seq) or reservation id is safe."));
+        Orders = new OrdersClient(
+            clusterClient,
+            retry,
+            Unavailable(options, "The order may or may not have been placed; placing the same order id again returns its decision and never reserves twice."));
     }
 
     /// <summary>Customer accounts: usage, credits, payments, adjustments, balances and ledgers.</summary>
@@ -62,6 +73,12 @@ public sealed class ActorsClient : IAsyncDisposable
 
     /// <summary>Projections (read models of the ledger): status, rebuilds, and fast balance reads.</summary>
     public Projections.ProjectionsClient Projections { get; }
+
+    /// <summary>Stock per SKU-location: receipts and adjustments, reservations at checkout, availability per bucket and shard.</summary>
+    public InventoryClient Inventory { get; }
+
+    /// <summary>Orders: place an order (routed by the solver and reserved), read its recorded decision.</summary>
+    public OrdersClient Orders { get; }
 
     /// <summary>The underlying Orleans client, for grains the typed APIs do not cover yet.</summary>
     public IClusterClient ClusterClient { get; }

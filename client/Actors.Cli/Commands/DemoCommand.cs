@@ -10,5 +10,6 @@ public sealed class DemoCommand : Command
     {
         Subcommands.Add(new DemoRetryStormCommand(runner));
         Subcommands.Add(new DemoTelemetryFloodCommand(runner));
+        Subcommands.Add(new DemoPeakSaleCommand(runner));
     }
 }

@@ -82,7 +82,7 @@ public static class StockDecider
 
     /// <summary>
     /// Confirm: a held, unexpired reservation moves to committed; confirmed or shipped already is a duplicate; released,
-    /// expired, past its expiry or unknown is invalid.
+    /// expired or past its expiry is invalid; an id never placed is a <see cref="StockUnknownReservation"/>.
     /// </summary>
     public static StockDecision Decide(StockState state, ConfirmReservation command)
     {
@@ -90,7 +90,7 @@ public static class StockDecider
         ArgumentNullException.ThrowIfNull(command);
         if (Find(state, command.ReservationId) is not { } reservation)
         {
-            return new StockInvalid($"reservation '{command.ReservationId}' does not exist.");
+            return new StockUnknownReservation(command.ReservationId);
         }
         return reservation.Status switch
         {
@@ -105,7 +105,7 @@ public static class StockDecider
 
     /// <summary>
     /// Release: a held reservation's units go back to available; released or expired already is a duplicate (the units
-    /// are back either way); confirmed, shipped or unknown is invalid.
+    /// are back either way); confirmed or shipped is invalid; an id never placed is a <see cref="StockUnknownReservation"/>.
     /// </summary>
     public static StockDecision Decide(StockState state, ReleaseReservation command)
     {
@@ -113,7 +113,7 @@ public static class StockDecider
         ArgumentNullException.ThrowIfNull(command);
         if (Find(state, command.ReservationId) is not { } reservation)
         {
-            return new StockInvalid($"reservation '{command.ReservationId}' does not exist.");
+            return new StockUnknownReservation(command.ReservationId);
         }
         return reservation.Status switch
         {

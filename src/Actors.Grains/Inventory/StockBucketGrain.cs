@@ -3,6 +3,7 @@ using Actors.Contracts.Errors;
 using Actors.Contracts.Inventory;
 using Actors.Domain;
 using Actors.Domain.Inventory;
+using Actors.Grains.Telemetry;
 using Actors.Ledger;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -184,6 +185,7 @@ public sealed class StockBucketGrain(
     {
         StockInvalid invalid => new InvalidEventException($"{this.GetPrimaryKeyString()}: {invalid.Reason}"),
         StockConflict => new ConflictException(this.GetPrimaryKeyString(), source, seq),
+        StockUnknownReservation unknown => new NotFoundException($"{this.GetPrimaryKeyString()}: reservation '{unknown.ReservationId}' does not exist."),
         StockInsufficient insufficient => new InsufficientStockException(this.GetPrimaryKeyString(), insufficient.Requested, insufficient.Current),
         _ => new InvalidOperationException($"unexpected stock decision {decision}"),
     };
@@ -239,6 +241,7 @@ public sealed class StockBucketGrain(
                 StaleActivation();
                 throw new InvalidOperationException($"{_ledger}: {transition.LedgerSource} was settled by another activation; this one is stale and will be replaced.");
             }
+            InventoryInstruments.ReservationsExpired(1);
         }
     }
 

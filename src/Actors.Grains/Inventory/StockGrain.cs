@@ -1,5 +1,6 @@
 using Actors.Contracts.Errors;
 using Actors.Contracts.Inventory;
+using Actors.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -62,9 +63,21 @@ public sealed class StockGrain(IOptions<InventoryOptions> options) : Grain, ISto
         return outcome;
     }
 
-    public async Task<ReservationOutcome> Reserve(string reservationId, long quantity, TimeSpan ttl)
+    public Task<ReservationOutcome> Reserve(string reservationId, long quantity, TimeSpan ttl) =>
+        Counted(ReserveAsync(reservationId, quantity, ttl), InventoryInstruments.Reserved);
+
+    public Task<ReservationOutcome> Confirm(string reservationId) =>
+        Counted(Shard(HomeOf(reservationId)).Confirm(reservationId), InventoryInstruments.Confirmed);
+
+    public Task<ReservationOutcome> Release(string reservationId) =>
+        Counted(Shard(HomeOf(reservationId)).Release(reservationId), InventoryInstruments.Released);
+
+    private async Task<ReservationOutcome> ReserveAsync(string reservationId, long quantity, TimeSpan ttl)
     {
-        ArgumentException.ThrowIfNullOrEmpty(reservationId);
+        if (string.IsNullOrEmpty(reservationId))
+        {
+            throw new InvalidEventException($"{_key}: a reservation needs an id.");
+        }
         var home = HomeOf(reservationId);
         var shard = Shard(home);
         for (var attempt = 0; ; attempt++)
@@ -91,10 +104,6 @@ public sealed class StockGrain(IOptions<InventoryOptions> options) : Grain, ISto
             }
         }
     }
-
-    public Task<ReservationOutcome> Confirm(string reservationId) => Shard(HomeOf(reservationId)).Confirm(reservationId);
-
-    public Task<ReservationOutcome> Release(string reservationId) => Shard(HomeOf(reservationId)).Release(reservationId);
 
     public async Task<StockSnapshot> GetSnapshot() => Sum(await ReadShardsAsync());
 
@@ -132,6 +141,32 @@ public sealed class StockGrain(IOptions<InventoryOptions> options) : Grain, ISto
             before = after;
         }
         return null;
+    }
+
+    // Counted once per caller's call at the door, however many shards and top-ups it took.
+    private static async Task<ReservationOutcome> Counted(Task<ReservationOutcome> call, string success)
+    {
+        try
+        {
+            var outcome = await call;
+            InventoryInstruments.ReservationSettled(outcome.Duplicate ? InventoryInstruments.Duplicate : success);
+            return outcome;
+        }
+        catch (InsufficientStockException)
+        {
+            InventoryInstruments.ReservationSettled(InventoryInstruments.Insufficient);
+            throw;
+        }
+        catch (ConflictException)
+        {
+            InventoryInstruments.ReservationSettled(InventoryInstruments.Conflict);
+            throw;
+        }
+        catch (Exception refusal) when (refusal is InvalidEventException or NotFoundException)
+        {
+            InventoryInstruments.ReservationSettled(InventoryInstruments.Invalid);
+            throw;
+        }
     }
 
     private int HomeOf(string reservationId) => _shards == 1 ? 0 : ReservationHome.ShardOf(reservationId ?? "", _shards);

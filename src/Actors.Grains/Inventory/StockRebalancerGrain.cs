@@ -1,5 +1,6 @@
 using Actors.Contracts.Errors;
 using Actors.Contracts.Inventory;
+using Actors.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -116,6 +117,7 @@ public sealed class StockRebalancerGrain(
         {
             await Shard(transfer.ToShard).ReceiveTransfer(transfer);
             await Shard(transfer.FromShard).CompleteTransfer(transfer.TransferId);
+            InventoryInstruments.UnitsTransferred(transfer.Quantity);
         }
         catch
         {

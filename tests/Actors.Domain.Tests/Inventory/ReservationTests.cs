@@ -109,8 +109,8 @@ public sealed class ReservationTests
     {
         var state = Stocked(10);
 
-        Assert.IsType<StockInvalid>(StockDecider.Decide(state, new ConfirmReservation("nope", T0)));
-        Assert.IsType<StockInvalid>(StockDecider.Decide(state, new ReleaseReservation("nope", T0)));
+        Assert.IsType<StockUnknownReservation>(StockDecider.Decide(state, new ConfirmReservation("nope", T0)));
+        Assert.IsType<StockUnknownReservation>(StockDecider.Decide(state, new ReleaseReservation("nope", T0)));
     }
 
     [Fact]

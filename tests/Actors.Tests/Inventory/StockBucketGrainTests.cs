@@ -111,7 +111,7 @@ public sealed class StockBucketGrainTests(LocalClusterFixture fixture) : IClassF
         Assert.True((await bucket.Confirm("a")).Duplicate);
         Assert.True((await bucket.Release("b")).Duplicate);
         await Assert.ThrowsAsync<InvalidEventException>(() => bucket.Release("a"));
-        await Assert.ThrowsAsync<InvalidEventException>(() => bucket.Confirm("unknown"));
+        await Assert.ThrowsAsync<NotFoundException>(() => bucket.Confirm("unknown"));
 
         var shipped = await bucket.Record(new ShipmentDispatched { Source = "wms", Seq = 2, OccurredAt = DateTimeOffset.UtcNow, ReservationId = "a" });
         Assert.Equal(new StockBuckets(7, 0, 0, 3, 0), shipped.Snapshot.Buckets);

@@ -108,8 +108,11 @@ internal sealed class StockSimulationRun(int seed, StockSimulationTotals totals)
             case ReservationStatus.Confirmed or ReservationStatus.Shipped:
                 Expect<StockDuplicate>(decision, $"confirm of {before}");
                 break;
+            case null:
+                Expect<StockUnknownReservation>(decision, $"confirm of never placed {id}");
+                break;
             default:
-                Expect<StockInvalid>(decision, $"confirm of {before?.ToString() ?? id}");
+                Expect<StockInvalid>(decision, $"confirm of {before}");
                 break;
         }
     }
@@ -128,8 +131,11 @@ internal sealed class StockSimulationRun(int seed, StockSimulationTotals totals)
             case ReservationStatus.Released or ReservationStatus.Expired:
                 Expect<StockDuplicate>(decision, $"release of {before}");
                 break;
+            case null:
+                Expect<StockUnknownReservation>(decision, $"release of never placed {id}");
+                break;
             default:
-                Expect<StockInvalid>(decision, $"release of {before?.ToString() ?? id}");
+                Expect<StockInvalid>(decision, $"release of {before}");
                 break;
         }
     }
