@@ -12,7 +12,7 @@ public static class ActorsCli
     /// <summary>Builds the command tree; every command reports through <paramref name="runner"/>.</summary>
     public static RootCommand CreateRootCommand(CommandRunner runner)
     {
-        var root = new RootCommand("actors: operate and exercise an Actors cluster (billing records, balances, ledgers, demos).");
+        var root = new RootCommand("actors: operate and exercise an Actors cluster (billing, lanes, projections, invoices, reconciliation, inventory, orders, demos).");
         runner.Globals.AddTo(root);
         root.Subcommands.Add(new BillingCommand(runner));
         root.Subcommands.Add(new DemoCommand(runner));

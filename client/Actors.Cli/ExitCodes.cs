@@ -17,11 +17,12 @@ public static class ExitCodes
 
     /// <summary>
     /// The same (source, seq) was already recorded with a different payload, or the command is not allowed in the current
-    /// state (e.g. acknowledging a resolved exception).
+    /// state (acknowledging a resolved exception, reserving more units than are available, an order that could not be
+    /// fulfilled).
     /// </summary>
     public const int Conflict = 4;
 
-    /// <summary>What the command names does not exist (an exception key, a run). Nothing was written.</summary>
+    /// <summary>What the command names does not exist (an exception key, a run, a reservation, an order). Nothing was written.</summary>
     public const int NotFound = 5;
 
     /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
