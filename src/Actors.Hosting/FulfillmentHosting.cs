@@ -5,6 +5,7 @@ using Actors.Grains.Fulfillment;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Actors.Hosting;
 
@@ -27,6 +28,7 @@ internal static class FulfillmentHosting
         services.AddSingleton(LoadNetwork(settings.NetworkFile));
         // TryAdd: a host (a test) may register its own reader before or after AddActors; see IStockOfferReader.
         services.TryAddSingleton<IStockOfferReader, StockGrainOfferReader>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, FulfillmentWarmUp>();
     }
 
     /// <summary>
