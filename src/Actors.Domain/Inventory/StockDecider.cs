@@ -131,10 +131,8 @@ public static class StockDecider
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
-        var overdue = state.Reservations.Values
-            .Where(r => r.Status == ReservationStatus.Reserved && r.ExpiresAt <= command.Now)
-            .OrderBy(r => r.ExpiresAt)
-            .ThenBy(r => r.Id, StringComparer.Ordinal)
+        var overdue = state.HeldByExpiry
+            .TakeWhile(r => r.ExpiresAt <= command.Now)
             .Select(r => (StockTransition)new ReservationExpired(r.Id, command.Now))
             .ToList();
         return new StockAccepted(overdue);

@@ -14,6 +14,10 @@ public sealed class StockState
     private readonly Dictionary<string, OutboundTransfer> _outbound = new(StringComparer.Ordinal);
     private readonly HashSet<string> _receivedTransfers = new(StringComparer.Ordinal);
 
+    // Held reservations by expiry, so an expiry sweep (run before every reservation) costs what it finds, not a scan of
+    // every reservation the SKU-location ever took.
+    private readonly SortedSet<(DateTimeOffset ExpiresAt, string Id)> _held = new(HeldOrder.Instance);
+
     /// <summary>No stock, version 0; dedup sets keep at most <paramref name="maxIntervals"/> intervals.</summary>
     public StockState(int maxIntervals = SequenceSet.DefaultMaxIntervals)
         : this(new DedupIndex(maxIntervals))
@@ -51,6 +55,12 @@ public sealed class StockState
 
     /// <summary>Every reservation placed, by id, including settled ones (they answer retries).</summary>
     public IReadOnlyDictionary<string, Reservation> Reservations => _reservations;
+
+    /// <summary>The reservations holding units (status Reserved), earliest expiry first (ties by id).</summary>
+    public IEnumerable<Reservation> HeldByExpiry => _held.Select(h => _reservations[h.Id]);
+
+    /// <summary>How many reservations hold units.</summary>
+    public int HeldCount => _held.Count;
 
     /// <summary>Which <c>(source, seq)</c> keys the applied events used.</summary>
     public DedupIndex Dedup { get; }
@@ -120,6 +130,10 @@ public sealed class StockState
             {
                 throw new InvalidOperationException($"stock snapshot has an empty or repeated reservation id ({reservation}).");
             }
+            if (reservation.Status == ReservationStatus.Reserved)
+            {
+                state._held.Add((reservation.ExpiresAt, reservation.Id));
+            }
         }
         if (StockInvariant.Check(state) is { Count: > 0 } broken)
         {
@@ -153,7 +167,15 @@ public sealed class StockState
         TransferredOut = effect.TransferredOut;
         if (effect.Reservation is { } reservation)
         {
+            if (_reservations.TryGetValue(reservation.Id, out var before) && before.Status == ReservationStatus.Reserved)
+            {
+                _held.Remove((before.ExpiresAt, before.Id));
+            }
             _reservations[reservation.Id] = reservation;
+            if (reservation.Status == ReservationStatus.Reserved)
+            {
+                _held.Add((reservation.ExpiresAt, reservation.Id));
+            }
         }
         if (effect.Outbound is { } outbound)
         {

@@ -14,7 +14,10 @@ public sealed class InventoryOptions
     /// </summary>
     public Dictionary<string, int> ShardsBySku { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>How many times a reservation refused by a dry shard asks for units from the others before it is refused.</summary>
+    /// <summary>
+    /// How many times a reservation refused by a dry shard asks the rebalancer for units straight away; after that it
+    /// backs off a few milliseconds between asks. It is refused only when the shards together lack the units.
+    /// </summary>
     public int TopUpAttempts { get; set; } = 8;
 
     /// <summary>The shard count for <paramref name="sku"/> under this configuration.</summary>

@@ -46,6 +46,12 @@ public sealed class StockBucketGrain(
         await LoadAsync(cancellationToken);
         await ExpireOverdueAsync();
         ScheduleExpiryChecks();
+        if (_state.OutboundTransfers.Values.Any(t => !t.Completed))
+        {
+            // Units this shard sent are still in transit: the move that sent them was cut short (a crash). Wake the
+            // rebalancer, which finishes open transfers first; one-way, so this activation does not wait on it.
+            await GrainFactory.GetGrain<IStockRebalancerGrain>(StockKey.Format(_tenant, sku, location)).Level();
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -216,7 +222,9 @@ public sealed class StockBucketGrain(
             return result.Entry!;
         }
         StockDecider.Apply(_state, transition);
-        if (_state.Version - _snapshotVersion >= options.Value.SnapshotEvery)
+        // Settled reservations stay in the state to answer retries, so a snapshot grows with them; spacing snapshots by
+        // the state's size keeps their cost per transition constant (and replay after one at most half the state).
+        if (_state.Version - _snapshotVersion >= Math.Max(options.Value.SnapshotEvery, _state.Reservations.Count / 2))
         {
             await TrySnapshotAsync();
         }
@@ -247,7 +255,7 @@ public sealed class StockBucketGrain(
 
     private void ScheduleExpiryChecks()
     {
-        var open = _state.Reservations.Values.Any(r => r.Status == ReservationStatus.Reserved);
+        var open = _state.HeldCount > 0;
         if (open && _expiryTimer is null)
         {
             // Not reentrant (the default): the sweep runs as its own turn, between calls, never inside one.

@@ -7,8 +7,8 @@ using Orleans.Concurrency;
 namespace Actors.Grains.Inventory;
 
 /// <summary>
-/// The door to a SKU-location's stock. It holds no state of its own (a stateless worker, so a hot SKU's door is never the
-/// bottleneck): it routes each call to the shard that owns it and, for a sharded SKU-location, asks the rebalancer for
+/// The door to a SKU-location's stock. It holds no state of its own (a reentrant stateless worker, so a hot SKU's door is
+/// never the bottleneck: a non-reentrant worker would let only one call per activation wait on a shard): it routes each call to the shard that owns it and, for a sharded SKU-location, asks the rebalancer for
 /// units when a shard runs dry.
 /// </summary>
 /// <remarks>
@@ -17,7 +17,7 @@ namespace Actors.Grains.Inventory;
 /// units, not the reservation. Stock events other than a reservation's dispatch land on shard 0, whose ledger then is the
 /// SKU-location's receiving book; the rebalancer spreads what arrives.
 /// </remarks>
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class StockGrain(IOptions<InventoryOptions> options) : Grain, IStockGrain
 {
     /// <summary>How many times a sold-out answer is re-read before it is trusted while the shards keep changing.</summary>
@@ -29,6 +29,11 @@ public sealed class StockGrain(IOptions<InventoryOptions> options) : Grain, ISto
     // The shard versions of the last read proven stable (two reads, nothing moved in between). A sold-out SKU-location
     // refuses every further checkout; while the versions stay the same, one read proves it again instead of two.
     private long[]? _stableVersions;
+
+    // Top-ups this activation has asked the rebalancer for and not yet heard back about, by shard and quantity. When a
+    // shard runs dry, every checkout homed there is refused at once; they wait on one request instead of queueing
+    // dozens at the rebalancer, which moves units one transfer at a time.
+    private readonly Dictionary<(int Shard, long Quantity), Task<bool>> _topUps = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -80,30 +85,59 @@ public sealed class StockGrain(IOptions<InventoryOptions> options) : Grain, ISto
         }
         var home = HomeOf(reservationId);
         var shard = Shard(home);
-        for (var attempt = 0; ; attempt++)
+        // A sharded SKU-location refuses only on proof that the shards together lack the units (a stable read, or the
+        // rebalancer finding too few). Losing a topped-up unit to another checkout is not proof: that checkout made
+        // progress, so retrying ends, in a reservation or in a sold-out proof. Past TopUpAttempts the retries back off.
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await shard.Reserve(reservationId, quantity, ttl);
             }
-            catch (InsufficientStockException) when (_shards > 1 && attempt < options.Value.TopUpAttempts)
+            catch (InsufficientStockException) when (_shards > 1)
             {
                 if (await SoldOutAsync(quantity) is { } soldOut)
                 {
                     throw new InsufficientStockException(_key, quantity, soldOut);
                 }
-                if (!await Rebalancer.TopUp(home, StockBucket.Available, quantity))
+                if (attempt > options.Value.TopUpAttempts)
+                {
+                    await Task.Delay(BackOff(attempt - options.Value.TopUpAttempts));
+                }
+                if (!await TopUpAsync(home, quantity))
                 {
                     throw new InsufficientStockException(_key, quantity, Sum(await ReadShardsAsync()));
                 }
             }
-            catch (InsufficientStockException) when (_shards > 1)
+        }
+    }
+
+    private Task<bool> TopUpAsync(int shard, long quantity)
+    {
+        // Turns of one activation never run in parallel (only interleave at awaits), so the dictionary needs no lock.
+        if (_topUps.TryGetValue((shard, quantity), out var running))
+        {
+            return running;
+        }
+        var topUp = AskAsync();
+        _topUps[(shard, quantity)] = topUp;
+        return topUp;
+
+        async Task<bool> AskAsync()
+        {
+            try
             {
-                // Units kept arriving at the shard and being taken by others first: answer with the whole SKU-location.
-                throw new InsufficientStockException(_key, quantity, Sum(await ReadShardsAsync()));
+                return await Rebalancer.TopUp(shard, StockBucket.Available, quantity);
+            }
+            finally
+            {
+                _topUps.Remove((shard, quantity));
             }
         }
     }
+
+    // Randomised so checkouts that keep losing the same units to each other stop colliding; capped, so a call stays short.
+    private static TimeSpan BackOff(int round) => TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1 + Math.Min(50, 5 * round)));
 
     public async Task<StockSnapshot> GetSnapshot() => Sum(await ReadShardsAsync());
 

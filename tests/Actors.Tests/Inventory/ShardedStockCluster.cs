@@ -11,7 +11,7 @@ namespace Actors.Tests.Inventory;
 /// </summary>
 internal sealed class ShardedStockCluster : IAsyncDisposable
 {
-    private static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(5);
 
     private ShardedStockCluster(InProcessTestCluster cluster, string dataDirectory)
     {
@@ -25,7 +25,7 @@ internal sealed class ShardedStockCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
-    /// <summary>The first silo started; the harness's membership and the test's reads stay on it.</summary>
+    /// <summary>The first silo started (instance 0): the one a kill test leaves alive.</summary>
     public InProcessSiloHandle Primary => Cluster.Silos.Single(s => s.InstanceNumber == 0);
 
     public static async Task<ShardedStockCluster> StartAsync(short silos, string hotSku, int shards)
