@@ -82,7 +82,9 @@ internal static class CpSatFulfillment
 
         using var solver = new CpSolver();
         var seconds = Math.Max(timeLimit.TotalSeconds, 0.001).ToString("0.######", CultureInfo.InvariantCulture);
-        solver.StringParameters = $"max_time_in_seconds:{seconds} num_workers:1 random_seed:{Seed} log_search_progress:false";
+        // catch_sigint_signal: CP-SAT otherwise installs its own SIGINT handler and leaves it behind, so Ctrl-C (or a
+        // rolling restart's SIGINT) killed the silo with exit 130 instead of letting .NET shut it down gracefully.
+        solver.StringParameters = $"max_time_in_seconds:{seconds} num_workers:1 random_seed:{Seed} log_search_progress:false catch_sigint_signal:false";
         var status = solver.Solve(model);
 
         units = new int[problem.LineCount, problem.LocationCount];
