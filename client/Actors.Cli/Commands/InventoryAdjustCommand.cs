@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Actors.Cli.Output;
-using Actors.Client.Inventory;
 using Actors.Contracts.Inventory;
 
 namespace Actors.Cli.Commands;
@@ -27,9 +25,9 @@ public sealed class InventoryAdjustCommand : Command
         SetAction((parse, ct) => runner.RunAsync(parse, RunAsync, ct));
     }
 
-    private async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
+    private Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        var (tenant, sku, location) = _key.Read(scope.Parse);
+        var key = _key.Read(scope.Parse);
         var adjusted = new StockAdjusted
         {
             Source = scope.Parse.GetRequiredValue(_event.Source),
@@ -38,11 +36,6 @@ public sealed class InventoryAdjustCommand : Command
             Delta = scope.Parse.GetValue(_delta),
             Reason = scope.Parse.GetValue(_reason),
         };
-        InventoryClient.Validate(tenant, sku, location, adjusted);
-
-        await using var client = await scope.ConnectAsync(cancellationToken);
-        var outcome = await client.Inventory.RecordAsync(tenant, sku, location, adjusted, cancellationToken);
-        StockView.WriteRecord(scope.Output, adjusted.Type, StockKey.Format(tenant, sku, location), outcome);
-        return ExitCodes.Ok;
+        return InventoryEventOptions.RecordAsync(scope, key, adjusted, cancellationToken);
     }
 }

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Actors.Cli.Output;
+using Actors.Client.Inventory;
+using Actors.Contracts.Inventory;
 
 namespace Actors.Cli.Commands;
 
@@ -32,5 +35,18 @@ public sealed class InventoryEventOptions
         command.Options.Add(Source);
         command.Options.Add(Seq);
         command.Options.Add(OccurredAt);
+    }
+
+    /// <summary>
+    /// Validates <paramref name="stockEvent"/> (before connecting, so bad input never depends on the cluster being up),
+    /// records it at the SKU-location and writes the outcome.
+    /// </summary>
+    public static async Task<int> RecordAsync(CommandScope scope, (string Tenant, string Sku, string Location) key, StockEvent stockEvent, CancellationToken cancellationToken)
+    {
+        InventoryClient.Validate(key.Tenant, key.Sku, key.Location, stockEvent);
+        await using var client = await scope.ConnectAsync(cancellationToken);
+        var outcome = await client.Inventory.RecordAsync(key.Tenant, key.Sku, key.Location, stockEvent, cancellationToken);
+        StockView.WriteRecord(scope.Output, stockEvent.Type, StockKey.Format(key.Tenant, key.Sku, key.Location), outcome);
+        return ExitCodes.Ok;
     }
 }

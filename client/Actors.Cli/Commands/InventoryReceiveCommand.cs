@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Actors.Cli.Output;
-using Actors.Client.Inventory;
 using Actors.Contracts.Inventory;
 
 namespace Actors.Cli.Commands;
@@ -21,9 +19,9 @@ public sealed class InventoryReceiveCommand : Command
         SetAction((parse, ct) => runner.RunAsync(parse, RunAsync, ct));
     }
 
-    private async Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
+    private Task<int> RunAsync(CommandScope scope, CancellationToken cancellationToken)
     {
-        var (tenant, sku, location) = _key.Read(scope.Parse);
+        var key = _key.Read(scope.Parse);
         var received = new StockReceived
         {
             Source = scope.Parse.GetRequiredValue(_event.Source),
@@ -31,12 +29,6 @@ public sealed class InventoryReceiveCommand : Command
             OccurredAt = scope.Parse.GetValue(_event.OccurredAt) ?? DateTimeOffset.UtcNow,
             Quantity = scope.Parse.GetValue(_quantity),
         };
-        // Rejected here, before connecting, so bad input never depends on the cluster being up.
-        InventoryClient.Validate(tenant, sku, location, received);
-
-        await using var client = await scope.ConnectAsync(cancellationToken);
-        var outcome = await client.Inventory.RecordAsync(tenant, sku, location, received, cancellationToken);
-        StockView.WriteRecord(scope.Output, received.Type, StockKey.Format(tenant, sku, location), outcome);
-        return ExitCodes.Ok;
+        return InventoryEventOptions.RecordAsync(scope, key, received, cancellationToken);
     }
 }
