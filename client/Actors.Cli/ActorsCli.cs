@@ -24,6 +24,8 @@ public static class ActorsCli
         root.Subcommands.Add(new ReconcileCommand(runner));
         root.Subcommands.Add(new InventoryCommand(runner));
         root.Subcommands.Add(new OrdersCommand(runner));
+        root.Subcommands.Add(new TokenCommand(runner));
+        root.Subcommands.Add(new SecurityCommand(runner));
         return root;
     }
 

@@ -3,7 +3,7 @@ using Actors.Client;
 
 namespace Actors.Cli;
 
-/// <summary>Options every command accepts: where the cluster is and how to print.</summary>
+/// <summary>Options every command accepts: where the cluster is, how to authenticate to it and how to print.</summary>
 public sealed class GlobalOptions
 {
     /// <summary><c>--profile local|cluster</c>.</summary>
@@ -55,6 +55,27 @@ public sealed class GlobalOptions
         Validators = { OptionRange.Between(0.1, 3600.0) },
     };
 
+    /// <summary><c>--tls-cert</c>: the client certificate (.pfx) for a cluster that runs TLS.</summary>
+    public Option<string?> TlsCert { get; } = new("--tls-cert")
+    {
+        Description = $"Client certificate (PKCS#12 .pfx, signed by the cluster's CA) for a TLS cluster (default: ${ActorsClientOptions.TlsCertificateEnvironmentVariable}).",
+        Recursive = true,
+    };
+
+    /// <summary><c>--tls-key-password</c>: password of <see cref="TlsCert"/>.</summary>
+    public Option<string?> TlsKeyPassword { get; } = new("--tls-key-password")
+    {
+        Description = $"Password of the --tls-cert file; prefer ${ActorsClientOptions.TlsPasswordEnvironmentVariable}, which stays out of the process list.",
+        Recursive = true,
+    };
+
+    /// <summary><c>--tls-ca</c>: the CA (PEM) that signs the silos' certificates.</summary>
+    public Option<string?> TlsCa { get; } = new("--tls-ca")
+    {
+        Description = $"CA certificate (PEM) the silos' certificates must chain to; turns TLS on (default: ${ActorsClientOptions.TlsCaEnvironmentVariable}).",
+        Recursive = true,
+    };
+
     /// <summary><c>--json</c>: machine-readable output.</summary>
     public Option<bool> Json { get; } = new("--json")
     {
@@ -71,6 +92,9 @@ public sealed class GlobalOptions
         root.Options.Add(ClusterId);
         root.Options.Add(ConnectTimeout);
         root.Options.Add(ResponseTimeout);
+        root.Options.Add(TlsCert);
+        root.Options.Add(TlsKeyPassword);
+        root.Options.Add(TlsCa);
         root.Options.Add(Json);
     }
 }

@@ -6,6 +6,7 @@ using Actors.Client.Invoicing;
 using Actors.Client.Orders;
 using Actors.Client.Reconciliation;
 using Actors.Client.Resilience;
+using Actors.Client.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -57,6 +58,11 @@ public sealed class ActorsClient : IAsyncDisposable
             clusterClient,
             retry,
             Unavailable(options, "The order may or may not have been placed; placing the same order id again returns its decision and never reserves twice."));
+        Security = new SecurityClient(
+            clusterClient,
+            retry,
+            options.TimeProvider,
+            Unavailable(options, "The security call may or may not have been applied; repeating it with the same (source, seq) is safe."));
     }
 
     /// <summary>Customer accounts: usage, credits, payments, adjustments, balances and ledgers.</summary>
@@ -79,6 +85,9 @@ public sealed class ActorsClient : IAsyncDisposable
 
     /// <summary>Orders: place an order (routed by the solver and reserved), read its recorded decision.</summary>
     public OrdersClient Orders { get; }
+
+    /// <summary>Security cases: raise alerts, record identity events, move cases along their lifecycle, read and list them.</summary>
+    public SecurityClient Security { get; }
 
     /// <summary>The underlying Orleans client, for grains the typed APIs do not cover yet.</summary>
     public IClusterClient ClusterClient { get; }
@@ -185,6 +194,7 @@ public sealed class ActorsClient : IAsyncDisposable
             }
             client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.ResponseTimeout);
             client.Services.AddSingleton<IClientConnectionRetryFilter>(retryFilter);
+            ClientTls.Apply(client, options);
         });
         return builder.Build();
     }

@@ -9,6 +9,15 @@ public sealed class ActorsClientOptions
     /// <summary>Environment variable that supplies <see cref="PostgresConnectionString"/> when it is not set explicitly.</summary>
     public const string PostgresEnvironmentVariable = "ACTORS_POSTGRES";
 
+    /// <summary>Environment variable that supplies <see cref="TlsCertificateFile"/> when it is not set explicitly.</summary>
+    public const string TlsCertificateEnvironmentVariable = "ACTORS_TLS_CERT";
+
+    /// <summary>Environment variable that supplies <see cref="TlsCertificatePassword"/> when it is not set explicitly.</summary>
+    public const string TlsPasswordEnvironmentVariable = "ACTORS_TLS_KEY_PASSWORD";
+
+    /// <summary>Environment variable that supplies <see cref="TlsCaFile"/> when it is not set explicitly.</summary>
+    public const string TlsCaEnvironmentVariable = "ACTORS_TLS_CA";
+
     /// <summary>Gateway port of a <see cref="ClusterProfile.Local"/> silo unless configured otherwise.</summary>
     public const int DefaultGatewayPort = 30000;
 
@@ -40,6 +49,24 @@ public sealed class ActorsClientOptions
     public string ServiceId { get; set; } = DefaultServiceId;
 
     /// <summary>
+    /// PKCS#12 (<c>.pfx</c>) file with this client's certificate and private key, signed by the cluster's CA; a cluster whose
+    /// silos run TLS admits only clients that present one. Defaults to <c>ACTORS_TLS_CERT</c>.
+    /// </summary>
+    public string? TlsCertificateFile { get; set; } = Environment.GetEnvironmentVariable(TlsCertificateEnvironmentVariable);
+
+    /// <summary>Password of <see cref="TlsCertificateFile"/>. Defaults to <c>ACTORS_TLS_KEY_PASSWORD</c>.</summary>
+    public string? TlsCertificatePassword { get; set; } = Environment.GetEnvironmentVariable(TlsPasswordEnvironmentVariable);
+
+    /// <summary>
+    /// PEM file with the CA that signs the silos' certificates. Setting it (or <see cref="TlsCertificateFile"/>) makes the
+    /// client talk TLS, trusting only silos whose certificate chains to this CA. Defaults to <c>ACTORS_TLS_CA</c>.
+    /// </summary>
+    public string? TlsCaFile { get; set; } = Environment.GetEnvironmentVariable(TlsCaEnvironmentVariable);
+
+    /// <summary>Whether the client connects with TLS: a certificate or a CA file is configured.</summary>
+    public bool TlsEnabled => !string.IsNullOrWhiteSpace(TlsCertificateFile) || !string.IsNullOrWhiteSpace(TlsCaFile);
+
+    /// <summary>
     /// How long <see cref="ActorsClient.ConnectAsync"/> keeps trying before it throws
     /// <see cref="ClusterUnavailableException"/>. Default 15 s.
     /// </summary>
@@ -68,7 +95,7 @@ public sealed class ActorsClientOptions
         ClusterId ?? (Profile == ClusterProfile.Local ? DefaultLocalClusterId : DefaultClusterClusterId);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming what is missing or malformed for connecting.</summary>
-    /// <exception cref="ArgumentException">for a port out of range, the cluster profile without a usable connection string, a non-positive timeout or a negative retry count.</exception>
+    /// <exception cref="ArgumentException">for a port out of range, the cluster profile without a usable connection string, a non-positive timeout, a negative retry count, or TLS without a CA file or with a missing file.</exception>
     public void Validate()
     {
         if (Profile == ClusterProfile.Local && GatewayPort is < 1 or > 65535)
@@ -89,6 +116,22 @@ public sealed class ActorsClientOptions
             catch (ArgumentException malformed)
             {
                 throw new ArgumentException($"The PostgreSQL connection string is malformed: {malformed.Message}", malformed);
+            }
+        }
+        if (TlsEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(TlsCaFile))
+            {
+                throw new ArgumentException(
+                    $"TLS needs the CA that signed the silos' certificates: set TlsCaFile (CLI --tls-ca, or {TlsCaEnvironmentVariable}).");
+            }
+            if (!File.Exists(TlsCaFile))
+            {
+                throw new ArgumentException($"The TLS CA file '{TlsCaFile}' does not exist.");
+            }
+            if (!string.IsNullOrWhiteSpace(TlsCertificateFile) && !File.Exists(TlsCertificateFile))
+            {
+                throw new ArgumentException($"The TLS certificate file '{TlsCertificateFile}' does not exist.");
             }
         }
         if (ConnectTimeout <= TimeSpan.Zero)

@@ -8,9 +8,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 SiloConfiguration.Apply(builder.Configuration, args);
 
 ActorsSiloOptions options;
+HttpAuthenticationOptions httpAuthentication;
 try
 {
     options = builder.Configuration.GetSection(ActorsSiloOptions.Section).Get<ActorsSiloOptions>() ?? new ActorsSiloOptions();
+    httpAuthentication = builder.Configuration.GetSection(HttpAuthenticationOptions.Section).Get<HttpAuthenticationOptions>() ?? new HttpAuthenticationOptions();
     if (options.Profile == ActorsProfile.Cluster)
     {
         options.RequirePostgres();
@@ -22,11 +24,20 @@ catch (Exception ex) when (ex is InvalidOperationException or FormatException)
     return 2;
 }
 
-builder.UseOrleans(silo =>
+try
 {
-    silo.AddActors(options);
-    silo.AddDashboard();
-});
+    builder.UseOrleans(silo =>
+    {
+        silo.AddActors(options);
+        silo.AddDashboard();
+    });
+}
+catch (InvalidOperationException unusable) when (options.Tls.Enabled)
+{
+    // Certificate problems (missing file, wrong password, no CA) are configuration mistakes: say so, without a stack trace.
+    Console.Error.WriteLine($"actors-silo: {unusable.Message}");
+    return 2;
+}
 
 builder.Services.AddOpenTelemetry()
     .ConfigureResource(resource => resource.AddService("actors-silo"))
@@ -36,11 +47,20 @@ builder.Services.AddOpenTelemetry()
 
 var app = builder.Build();
 
+if (httpAuthentication.IsRequired(options.Profile))
+{
+    if (!httpAuthentication.HasCredentials)
+    {
+        app.Logger.LogWarning("/dashboard and /metrics require authentication but no Actors:Http:Users or Actors:Http:ApiKeys are configured: every request to them gets 401.");
+    }
+    app.UseMiddleware<HttpEndpointAuthentication>(httpAuthentication);
+}
+
 app.MapGet("/healthz", (SiloReadiness readiness) =>
     readiness.IsReady ? Results.Text("ok") : Results.Text("starting", statusCode: StatusCodes.Status503ServiceUnavailable));
 app.MapPrometheusScrapingEndpoint("/metrics");
 // The dashboard has no authentication of its own: in the local profile the HTTP port is bound to localhost only
-// (see cluster-config/appsettings.local.json); the cluster profile must put it behind an authenticating proxy.
+// (see cluster-config/appsettings.local.json); in the cluster profile HttpEndpointAuthentication guards it and /metrics.
 app.MapOrleansDashboard(routePrefix: "/dashboard");
 app.MapGet("/", () => Results.Redirect("/dashboard"));
 

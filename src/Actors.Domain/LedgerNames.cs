@@ -24,4 +24,13 @@ public static class LedgerNames
 
     /// <summary>The ledger of one order's fulfillment decisions: <c>order/{tenant}/{order}</c>.</summary>
     public static string Order(string tenant, string order) => $"order/{tenant}/{order}";
+
+    /// <summary>The prefix of every security case ledger of <paramref name="tenant"/>: <c>case/{tenant}/</c>.</summary>
+    public static string SecurityCasesOf(string tenant) => $"case/{tenant}/";
+
+    /// <summary>The ledger of one security case: <c>case/{tenant}/{caseId}</c>.</summary>
+    public static string SecurityCase(string tenant, string caseId) => $"{SecurityCasesOf(tenant)}{caseId}";
+
+    /// <summary>The security intake ledger of a tenant (alerts and identity events as received): <c>security/{tenant}</c>.</summary>
+    public static string SecurityIntake(string tenant) => $"security/{tenant}";
 }

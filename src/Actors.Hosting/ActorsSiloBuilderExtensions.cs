@@ -61,8 +61,10 @@ public static class ActorsSiloBuilderExtensions
         services.AddActorsReconciliation(options);
         services.AddActorsInventory(options);
         services.AddActorsFulfillment(options);
+        services.AddActorsDetection(options);
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
         builder.AddActorsProjections(options);
+        builder.AddActorsTls(options);
         return builder;
     }
 

@@ -64,11 +64,17 @@ public sealed class ActorsSiloOptions
     /// <summary>Order fulfillment: the network file, the solver's time budget, re-solve attempts (<c>Actors:Fulfillment</c>).</summary>
     public Actors.Grains.Fulfillment.FulfillmentOptions Fulfillment { get; set; } = new();
 
+    /// <summary>Detection: the rules file the telemetry detectors apply (<c>Actors:Detection</c>).</summary>
+    public Actors.Grains.Detection.DetectionOptions Detection { get; set; } = new();
+
     /// <summary>Entity grain tuning.</summary>
     public ActorsGrainOptions Grains { get; set; } = new();
 
     /// <summary>The projections' owner: tailing period and batch sizes (<c>Actors:Projections</c>).</summary>
     public Actors.Grains.Projections.ProjectionOptions Projections { get; set; } = new();
+
+    /// <summary>TLS between silos and clients in the cluster profile (<c>Actors:Tls</c>); off without a certificate.</summary>
+    public ActorsTlsOptions Tls { get; set; } = new();
 
     /// <summary>The cluster id to use: the configured one, else <c>actors-local</c> or <c>actors</c> by profile.</summary>
     public string EffectiveClusterId => ClusterId ?? (Profile == ActorsProfile.Local ? "actors-local" : "actors");

@@ -62,7 +62,16 @@ public sealed class SiloProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
         var silo = new SiloProcess(Process.Start(start)!, httpPort, gatewayPort);
-        await silo.WaitHealthyAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        try
+        {
+            await silo.WaitHealthyAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        }
+        catch
+        {
+            // A silo that never became healthy must not outlive the test that started it.
+            await silo.DisposeAsync();
+            throw;
+        }
         return silo;
     }
 
@@ -88,6 +97,10 @@ public sealed class SiloProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // Not listening yet: the poll continues until the deadline.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The 2 s request timeout on a loaded machine: still starting, poll again until the deadline.
             }
             await Task.Delay(PollInterval, cancellationToken);
         }

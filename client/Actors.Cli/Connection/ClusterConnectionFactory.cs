@@ -31,6 +31,9 @@ public sealed class ClusterConnectionFactory(GlobalOptions globals, CliContext c
             ClusterId = parse.GetValue(globals.ClusterId),
             ConnectTimeout = TimeSpan.FromSeconds(parse.GetValue(globals.ConnectTimeout)),
             ResponseTimeout = TimeSpan.FromSeconds(parse.GetValue(globals.ResponseTimeout)),
+            TlsCertificateFile = parse.GetValue(globals.TlsCert) ?? context.GetEnvironmentVariable(ActorsClientOptions.TlsCertificateEnvironmentVariable),
+            TlsCertificatePassword = parse.GetValue(globals.TlsKeyPassword) ?? context.GetEnvironmentVariable(ActorsClientOptions.TlsPasswordEnvironmentVariable),
+            TlsCaFile = parse.GetValue(globals.TlsCa) ?? context.GetEnvironmentVariable(ActorsClientOptions.TlsCaEnvironmentVariable),
         };
         try
         {

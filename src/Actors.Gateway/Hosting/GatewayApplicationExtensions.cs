@@ -1,0 +1,38 @@
+using Actors.Gateway.Endpoints;
+
+namespace Actors.Gateway.Hosting;
+
+/// <summary>The gateway's middleware order and endpoints, shared by the executable and the tests.</summary>
+public static class GatewayApplicationExtensions
+{
+    /// <summary>Adds the middleware (errors as problems, authentication, rate limiting, authorization) and maps the endpoints.</summary>
+    public static WebApplication UseActorsGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
+
+        var v1 = app.MapGroup("/v1").RequireAuthorization().AddEndpointFilter<GatewayRequestFilter>();
+        v1.MapPost("/events", EventsEndpoint.HandleAsync)
+            .WithName("PublishEvents")
+            .WithSummary("Publish a batch of event envelopes (all or nothing); the cluster routes each to its lane.");
+        v1.MapGet("/accounts/{id}/balance", AccountsEndpoint.GetBalanceAsync)
+            .WithName("GetAccountBalance")
+            .WithSummary("An account's balance per currency and usage per meter.");
+        v1.MapGet("/stock/{sku}", StockEndpoint.GetAvailabilityAsync)
+            .WithName("GetStock")
+            .WithSummary("A SKU's stock buckets at a location (?location=L).");
+        v1.MapPost("/orders", OrdersEndpoint.PlaceAsync)
+            .WithName("PlaceOrder")
+            .WithSummary("Place an order; the order id is the idempotency key.");
+        v1.MapGet("/cases/{id}", CasesEndpoint.GetAsync)
+            .WithName("GetSecurityCase")
+            .WithSummary("A security case at its latest change.");
+        return app;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Actors.Contracts.Errors;
+using Actors.Contracts.Events;
+using Actors.Domain.Lanes;
+
+namespace Actors.Gateway.Validation;
+
+/// <summary>
+/// Reads the body of <c>POST /v1/events</c> — a JSON array of envelopes in the wire form of <see cref="EventEnvelopeJson"/>
+/// — and checks every envelope (shape, key rules, known type) before any is sent: one bad envelope rejects the batch.
+/// </summary>
+public sealed class EventBatchReader
+{
+    private static readonly string[] EnvelopeFields = ["tenant", "entity", "source", "seq", "type", "occurredAt", "payload", "enqueuedAt"];
+
+    private static readonly JsonDocumentOptions ReadOptions = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = 32 };
+
+    private readonly EventRoutingTable _routes;
+    private readonly int _maxEnvelopes;
+
+    /// <param name="routes">The known types and their routes.</param>
+    /// <param name="maxEnvelopes">Most envelopes accepted in one request.</param>
+    public EventBatchReader(EventRoutingTable routes, int maxEnvelopes)
+    {
+        _routes = routes;
+        _maxEnvelopes = maxEnvelopes;
+    }
+
+    /// <summary>Every envelope of <paramref name="body"/>, validated.</summary>
+    /// <exception cref="GatewayRequestException">400 naming the first bad field, e.g. <c>events[3].seq</c>.</exception>
+    public IReadOnlyList<ValidatedEvent> Read(ReadOnlyMemory<byte> body)
+    {
+        RequestBody.RequireUtf8(body.Span, "events");
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, ReadOptions);
+        }
+        catch (JsonException notJson)
+        {
+            throw new GatewayRequestException(StatusCodes.Status400BadRequest, "events",
+                $"the body is not valid JSON (line {notJson.LineNumber + 1}, byte {notJson.BytePositionInLine + 1}).");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Array)
+            {
+                throw BadRequest("events", $"the body must be a JSON array of envelopes (was {Describe(root.ValueKind)}).");
+            }
+            var count = root.GetArrayLength();
+            if (count == 0)
+            {
+                throw BadRequest("events", "the batch is empty; send at least one envelope.");
+            }
+            if (count > _maxEnvelopes)
+            {
+                throw BadRequest("events", $"the batch has {count} envelopes; at most {_maxEnvelopes} are accepted per request.");
+            }
+
+            var events = new List<ValidatedEvent>(count);
+            var index = 0;
+            foreach (var element in root.EnumerateArray())
+            {
+                var path = $"events[{index}]";
+                EventEnvelope? envelope;
+                string? error;
+                try
+                {
+                    EventEnvelopeJson.TryRead(element, out envelope, out error);
+                }
+                catch (InvalidOperationException unreadable)
+                {
+                    // JsonElement.GetString throws this for escapes that are not valid UTF-16 (a lone surrogate such as \ud800).
+                    throw BadRequest(path, $"{path}: a string is not valid text ({unreadable.Message})");
+                }
+                if (envelope is null)
+                {
+                    error ??= "the envelope could not be read.";
+                    throw BadRequest(ProblemField.Locate(error, path, EnvelopeFields), $"{path}: {error}");
+                }
+                EventRoute route;
+                try
+                {
+                    route = _routes.Route(envelope.Type);
+                }
+                catch (InvalidEventException unknown)
+                {
+                    throw BadRequest($"{path}.type", $"{path}: {unknown.Message}");
+                }
+                if (!route.HasConsumer)
+                {
+                    throw BadRequest($"{path}.type", $"{path}: '{envelope.Type}' is a known type but the cluster has no consumer for it yet; it cannot be published.");
+                }
+                events.Add(new ValidatedEvent(index, envelope, route));
+                index++;
+            }
+            return events;
+        }
+    }
+
+    private static GatewayRequestException BadRequest(string field, string detail) => new(StatusCodes.Status400BadRequest, field, detail);
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString(),
+    };
+}
