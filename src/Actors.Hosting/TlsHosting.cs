@@ -26,7 +26,7 @@ public static class TlsHosting
         var trust = string.IsNullOrWhiteSpace(tls.CaFile)
             ? throw new InvalidOperationException(
                 "Actors:Tls:CertificateFile is set but Actors:Tls:CaFile is not: peers can only be verified against the cluster's CA.")
-            : CertificateAuthorityTrust.FromPemFile(tls.CaFile);
+            : LoadAuthorities(tls.CaFile);
         var peerMode = tls.Required ? RemoteCertificateMode.RequireCertificate : RemoteCertificateMode.AllowCertificate;
         return builder.UseTls(certificate, o =>
         {
@@ -54,6 +54,20 @@ public static class TlsHosting
             throw new InvalidOperationException(
                 $"Actors:Tls:CertificateFile '{path}' could not be read as PKCS#12 (wrong Actors:Tls:CertificatePassword?): {unreadable.Message}",
                 unreadable);
+        }
+    }
+
+    // The silo reports configuration it cannot use as InvalidOperationException naming the setting (Program turns that
+    // into a one-line error and exit code 2).
+    private static CertificateAuthorityTrust LoadAuthorities(string caFile)
+    {
+        try
+        {
+            return CertificateAuthorityTrust.FromPemFile(caFile);
+        }
+        catch (ArgumentException unusable)
+        {
+            throw new InvalidOperationException($"Actors:Tls:CaFile: {unusable.Message}", unusable);
         }
     }
 }
