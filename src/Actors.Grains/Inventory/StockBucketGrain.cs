@@ -287,18 +287,8 @@ public sealed class StockBucketGrain(
         var json = snapshot.State.SnapshotJson;
         _state = json is null ? new StockState() : StockState.FromStateSnapshot(JsonSerializer.Deserialize<StockStateSnapshot>(json)!);
         _snapshotVersion = _state.Version;
-        while (true)
-        {
-            var page = await store.ReadLedgerAsync(_ledger, _state.Version + 1, options.Value.ReplayPageSize, cancellationToken);
-            foreach (var row in page)
-            {
-                StockDecider.Apply(_state, Transition(row));
-            }
-            if (page.Count < options.Value.ReplayPageSize)
-            {
-                break;
-            }
-        }
+        await LedgerTail.ReplayAsync(store, _ledger, _state.Version, options.Value.ReplayPageSize,
+            row => StockDecider.Apply(_state, Transition(row)), cancellationToken);
     }
 
     private async Task TrySnapshotAsync()

@@ -38,20 +38,8 @@ public sealed class SecurityCaseGrain(
         var json = snapshot.State.SnapshotJson;
         _state = json is null ? new CaseState() : CaseState.FromSnapshot(JsonSerializer.Deserialize<CaseStateSnapshot>(json)!);
         _snapshotVersion = _state.Version;
-        var replayed = 0L;
-        while (true)
-        {
-            var page = await store.ReadLedgerAsync(_ledger, _state.Version + 1, options.Value.ReplayPageSize, cancellationToken);
-            foreach (var row in page)
-            {
-                CaseDecider.Apply(_state, SecurityLedgerCodec.ReadCaseChange(row.Payload));
-            }
-            replayed += page.Count;
-            if (page.Count < options.Value.ReplayPageSize)
-            {
-                break;
-            }
-        }
+        var replayed = await LedgerTail.ReplayAsync(store, _ledger, _state.Version, options.Value.ReplayPageSize,
+            row => CaseDecider.Apply(_state, SecurityLedgerCodec.ReadCaseChange(row.Payload)), cancellationToken);
         GrainInstruments.ActivationReplay.Record(replayed);
     }
 

@@ -209,20 +209,8 @@ public sealed class SecurityIntakeGrain(
         var json = snapshot.State.SnapshotJson;
         _state = json is null ? new IntakeState() : IntakeState.FromSnapshot(JsonSerializer.Deserialize<IntakeStateSnapshot>(json)!);
         _snapshotVersion = _state.Version;
-        var replayed = 0L;
-        while (true)
-        {
-            var page = await store.ReadLedgerAsync(_ledger, _state.Version + 1, options.Value.ReplayPageSize, cancellationToken);
-            foreach (var row in page)
-            {
-                IntakeDecider.Apply(_state, SecurityLedgerCodec.ReadIntakeEntry(row.Payload));
-            }
-            replayed += page.Count;
-            if (page.Count < options.Value.ReplayPageSize)
-            {
-                break;
-            }
-        }
+        var replayed = await LedgerTail.ReplayAsync(store, _ledger, _state.Version, options.Value.ReplayPageSize,
+            row => IntakeDecider.Apply(_state, SecurityLedgerCodec.ReadIntakeEntry(row.Payload)), cancellationToken);
         GrainInstruments.ActivationReplay.Record(replayed);
     }
 
