@@ -116,18 +116,7 @@ public sealed class AccountGrain(
     private async Task<RecordOutcome> AppendAsync(BillingEvent billingEvent, AppendDecision append)
     {
         var row = new LedgerAppend(_ledger, _tenant, append.Position, append.Source, append.Seq, append.Type, append.OccurredAt, append.Payload);
-        AppendResult result;
-        try
-        {
-            result = await writer.AppendAsync(row, CancellationToken.None);
-        }
-        catch (LedgerPositionConflictException)
-        {
-            // Another activation of this account wrote at our position: our state is stale. Drop it; the caller's
-            // retry reaches a fresh activation that replays the ledger and answers correctly.
-            DeactivateOnIdle();
-            throw;
-        }
+        var result = await LedgerHead.AppendAsync(writer, row, DeactivateOnIdle);
 
         if (result.Status == AppendStatus.Duplicate)
         {

@@ -218,18 +218,7 @@ public sealed class FulfillmentGrain(
         var (source, seq) = OrderLedgerCodec.KeyOf(entry);
         var row = new LedgerAppend(_ledger, _tenant, _trail.Position + 1, source, seq, OrderLedgerCodec.TypeOf(entry),
             time.GetUtcNow(), OrderLedgerCodec.Serialize(entry));
-        AppendResult result;
-        try
-        {
-            result = await writer.AppendAsync(row, CancellationToken.None);
-        }
-        catch (LedgerPositionConflictException)
-        {
-            // Another activation wrote at our position: our trail is stale. The caller's retry reaches a fresh
-            // activation that replays the ledger and carries on from what it finds.
-            StaleActivation();
-            throw;
-        }
+        var result = await LedgerHead.AppendAsync(writer, row, StaleActivation);
         if (result.Status != AppendStatus.Appended)
         {
             StaleActivation();

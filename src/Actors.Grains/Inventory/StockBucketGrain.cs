@@ -205,18 +205,7 @@ public sealed class StockBucketGrain(
         var row = new LedgerAppend(
             _ledger, _tenant, _state.Version + 1, transition.LedgerSource, transition.LedgerSeq,
             StockTransitionCodec.TypeOf(transition), transition.At, StockTransitionCodec.Serialize(transition));
-        AppendResult result;
-        try
-        {
-            result = await writer.AppendAsync(row, CancellationToken.None);
-        }
-        catch (LedgerPositionConflictException)
-        {
-            // Another activation wrote at our position: our state is stale. The caller's retry reaches a fresh
-            // activation that replays the ledger and answers correctly.
-            StaleActivation();
-            throw;
-        }
+        var result = await LedgerHead.AppendAsync(writer, row, StaleActivation);
         if (result.Status == AppendStatus.Duplicate)
         {
             return result.Entry!;

@@ -88,16 +88,7 @@ public sealed class SecurityCaseGrain(
     {
         var row = new LedgerAppend(
             _ledger, _tenant, _state.Version + 1, change.LedgerSource, change.LedgerSeq, change.Type, change.At, SecurityLedgerCodec.Serialize(change));
-        AppendResult result;
-        try
-        {
-            result = await writer.AppendAsync(row, CancellationToken.None);
-        }
-        catch (LedgerPositionConflictException)
-        {
-            StaleActivation();
-            throw;
-        }
+        var result = await LedgerHead.AppendAsync(writer, row, StaleActivation);
         if (result.Status == AppendStatus.Duplicate)
         {
             // Memory said new, yet the database's unique key had the row: the last guard held. Same request -> answer it.

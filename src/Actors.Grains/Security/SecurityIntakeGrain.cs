@@ -140,16 +140,7 @@ public sealed class SecurityIntakeGrain(
     private async Task<IntakeEntry?> AppendAsync(IntakeEntry entry)
     {
         var row = new LedgerAppend(_ledger, _tenant, _state.Version + 1, entry.LedgerSource, entry.LedgerSeq, entry.Type, entry.At, SecurityLedgerCodec.Serialize(entry));
-        AppendResult result;
-        try
-        {
-            result = await writer.AppendAsync(row, CancellationToken.None);
-        }
-        catch (LedgerPositionConflictException)
-        {
-            StaleActivation();
-            throw;
-        }
+        var result = await LedgerHead.AppendAsync(writer, row, StaleActivation);
         if (result.Status == AppendStatus.Duplicate)
         {
             // Memory said new, yet the database's unique key had the row: another activation wrote it.
