@@ -26,6 +26,8 @@ public static class ActorsCli
         root.Subcommands.Add(new OrdersCommand(runner));
         root.Subcommands.Add(new TokenCommand(runner));
         root.Subcommands.Add(new SecurityCommand(runner));
+        root.Subcommands.Add(new ChaosCommand(runner));
+        root.Subcommands.Add(new StatusCommand(runner));
         return root;
     }
 

@@ -25,6 +25,15 @@ public static class ExitCodes
     /// <summary>What the command names does not exist (an exception key, a run, a reservation, an order). Nothing was written.</summary>
     public const int NotFound = 5;
 
+    /// <summary>
+    /// The cluster's database refused the write for a reason retrying does not fix (read-only, disk full, no privilege).
+    /// Nothing was written; an operator must fix the database.
+    /// </summary>
+    public const int StoreRefused = 6;
+
+    /// <summary>A verification run (<c>actors chaos</c>) found an acknowledged event lost or applied twice, or a broken invariant.</summary>
+    public const int VerificationFailed = 7;
+
     /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
     public const int Interrupted = 130;
 }

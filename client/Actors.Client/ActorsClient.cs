@@ -58,6 +58,7 @@ public sealed class ActorsClient : IAsyncDisposable
             clusterClient,
             retry,
             Unavailable(options, "The order may or may not have been placed; placing the same order id again returns its decision and never reserves twice."));
+        Health = new Health.HealthClient(clusterClient, retry, Unavailable(options, "Reading health changes nothing; repeat it."));
         Security = new SecurityClient(
             clusterClient,
             retry,
@@ -88,6 +89,9 @@ public sealed class ActorsClient : IAsyncDisposable
 
     /// <summary>Security cases: raise alerts, record identity events, move cases along their lifecycle, read and list them.</summary>
     public SecurityClient Security { get; }
+
+    /// <summary>The cluster's health: each silo's indicators against their thresholds, and the worst of them.</summary>
+    public Health.HealthClient Health { get; }
 
     /// <summary>The underlying Orleans client, for grains the typed APIs do not cover yet.</summary>
     public IClusterClient ClusterClient { get; }
@@ -169,6 +173,7 @@ public sealed class ActorsClient : IAsyncDisposable
     {
         // An empty builder: a library must not pick up the calling process's appsettings, environment or console logging.
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<IHostLifetime, Connection.EmbeddedHostLifetime>();
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.UseOrleansClient(client =>
         {

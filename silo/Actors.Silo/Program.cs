@@ -1,4 +1,5 @@
 using Actors.Hosting;
+using Actors.Hosting.Health;
 using Actors.Silo;
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
@@ -17,6 +18,8 @@ try
     {
         options.RequirePostgres();
     }
+    // Thresholds are validated here too, so a mistake is one line naming the setting (exit 2), not a failed start.
+    HealthOptions.FromConfiguration(builder.Configuration);
 }
 catch (Exception ex) when (ex is InvalidOperationException or FormatException)
 {
@@ -56,8 +59,17 @@ if (httpAuthentication.IsRequired(options.Profile))
     app.UseMiddleware<HttpEndpointAuthentication>(httpAuthentication);
 }
 
-app.MapGet("/healthz", (SiloReadiness readiness) =>
-    readiness.IsReady ? Results.Text("ok") : Results.Text("starting", statusCode: StatusCodes.Status503ServiceUnavailable));
+// 503 while starting or stopping (route elsewhere); otherwise 200 with healthy | degraded | unhealthy and the reasons in the
+// body (?strict=true answers 503 when unhealthy; see SiloHealthJson.HttpStatus for why that is not the default).
+app.MapGet("/healthz", async (SiloReadiness readiness, SiloHealthMonitor health, Orleans.Runtime.ILocalSiloDetails silo, bool? strict, CancellationToken cancellationToken) =>
+{
+    if (!readiness.IsReady)
+    {
+        return Results.Text(SiloHealthJson.Starting(silo.Name), "application/json", statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+    var report = await health.CurrentAsync(cancellationToken);
+    return Results.Text(SiloHealthJson.Serialize(report), "application/json", statusCode: SiloHealthJson.HttpStatus(report, strict == true));
+});
 app.MapPrometheusScrapingEndpoint("/metrics");
 // The dashboard has no authentication of its own: in the local profile the HTTP port is bound to localhost only
 // (see cluster-config/appsettings.local.json); in the cluster profile HttpEndpointAuthentication guards it and /metrics.

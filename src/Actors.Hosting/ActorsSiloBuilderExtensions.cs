@@ -51,6 +51,7 @@ public static class ActorsSiloBuilderExtensions
         services.AddSingleton(options.GroupCommit);
         services.AddSingleton<GroupCommitLedgerWriter>();
         services.AddSingleton<ILedgerWriter>(sp => sp.GetRequiredService<GroupCommitLedgerWriter>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Shutdown.LedgerWriterShutdown>();
         services.AddSingleton<StorageStartup>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<StorageStartup>());
         services.AddSingleton(new EventRoutingTable(options.Lanes.Routing));
@@ -63,8 +64,10 @@ public static class ActorsSiloBuilderExtensions
         services.AddActorsFulfillment(options);
         services.AddActorsDetection(options);
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
+        Health.HealthHosting.AddActorsHealth(services);
         builder.AddActorsProjections(options);
         builder.AddActorsTls(options);
+        builder.AddIncomingGrainCallFilter<Faults.StoreFailureCallFilter>();
         return builder;
     }
 

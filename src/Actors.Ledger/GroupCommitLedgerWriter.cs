@@ -14,6 +14,8 @@ namespace Actors.Ledger;
 /// If the store throws, every append of that batch fails with the exception (nothing of it was acknowledged) and the
 /// loop goes on with the next batch. A caller whose token is cancelled before its batch starts is left out and its task
 /// is cancelled; once its batch has started, the append completes with the batch's outcome.
+/// <see cref="StopAsync"/> (called when the silo shuts down) writes and acknowledges everything queued; appends after it are
+/// refused with a <see cref="TimeoutException"/>, which clients retry, so the retry reaches a silo that is still running.
 /// </remarks>
 public sealed class GroupCommitLedgerWriter : ILedgerWriter, IAsyncDisposable, IDisposable
 {
@@ -22,6 +24,8 @@ public sealed class GroupCommitLedgerWriter : ILedgerWriter, IAsyncDisposable, I
     private readonly Channel<PendingAppend> _queue =
         Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private volatile bool _stopping;
+    private volatile bool _disposed;
 
     /// <summary>Starts the writer loop over <paramref name="store"/>. The store is not disposed with the writer.</summary>
     public GroupCommitLedgerWriter(ILedgerStore store, GroupCommitOptions options)
@@ -39,6 +43,7 @@ public sealed class GroupCommitLedgerWriter : ILedgerWriter, IAsyncDisposable, I
     /// <exception cref="ArgumentException">A field of <paramref name="entry"/> is null; rejected here so that one malformed row
     /// cannot fail the other callers' rows in its batch.</exception>
     /// <exception cref="ObjectDisposedException">The writer is disposed.</exception>
+    /// <exception cref="TimeoutException">The writer is stopping (<see cref="StopAsync"/>); nothing was appended, retry elsewhere.</exception>
     public Task<AppendResult> AppendAsync(LedgerAppend entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -57,16 +62,34 @@ public sealed class GroupCommitLedgerWriter : ILedgerWriter, IAsyncDisposable, I
         if (!_queue.Writer.TryWrite(pending))
         {
             pending.Abandon();
-            throw new ObjectDisposedException(nameof(GroupCommitLedgerWriter), "The ledger writer is shut down; nothing was appended.");
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            // A TimeoutException, not a type of ours: it crosses Orleans to clients that know only BCL and Orleans types,
+            // and the SDK retries it with the same (source, seq), which lands on a silo that is still running.
+            throw new TimeoutException("The ledger writer of this silo is stopping (the silo is shutting down); nothing was appended. Retry the call.");
         }
         return pending.Completion;
+    }
+
+    /// <summary>True once <see cref="StopAsync"/> or dispose began: new appends are refused.</summary>
+    public bool IsStopping => _stopping;
+
+    /// <summary>
+    /// Refuses new appends (with a retriable <see cref="TimeoutException"/>), writes every append already queued, and returns
+    /// once each of them is acknowledged (or failed with its batch's error). Idempotent.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting; the queued appends are still written in the background.</param>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        _queue.Writer.TryComplete();
+        return _loop.WaitAsync(cancellationToken);
     }
 
     /// <summary>Stops accepting appends, writes everything already queued, then stops the loop.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        _disposed = true;
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous form of <see cref="DisposeAsync"/> for containers that dispose synchronously.</summary>

@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "reconcile" => await ReconcileCommand.RunAsync(args[1..]),
     "fulfillment" => FulfillmentCommand.Run(args[1..]),
     "checkout" => await CheckoutCommand.RunAsync(args[1..]),
+    "gateway" => await GatewayCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -19,6 +20,7 @@ static int Usage()
     Console.Error.WriteLine($"       Actors.Benchmarks {ReconcileArguments.Usage}");
     Console.Error.WriteLine($"       Actors.Benchmarks {FulfillmentArguments.Usage}");
     Console.Error.WriteLine($"       Actors.Benchmarks {CheckoutArguments.Usage}");
+    Console.Error.WriteLine($"       Actors.Benchmarks {GatewayArguments.Usage}");
     Console.Error.WriteLine("       Actors.Benchmarks lanes [--profile local|kafka-mock] [--postgres CS] [--critical-rate N] [--bulk-rate N] [--seconds N] [--accounts N] [--json]");
     return 2;
 }

@@ -128,4 +128,28 @@ public sealed class EndpointTests(GatewayClusterFixture cluster) : IAsyncLifetim
             Assert.Contains($"\"{path}\"", document);
         }
     }
+
+    [Fact]
+    public async Task The_openapi_document_declares_the_jwt_bearer_scheme_and_requires_it_on_every_v1_operation()
+    {
+        using var response = await _gateway.GetAsync("/openapi/v1.json", token: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.Equal("JWT", scheme.GetProperty("bearerFormat").GetString());
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Name.StartsWith("/v1/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
+            .ToList();
+        Assert.Equal(5, operations.Count);
+        Assert.All(operations, o => Assert.True(
+            o.Operation.TryGetProperty("security", out var security)
+                && security.EnumerateArray().Any(requirement => requirement.TryGetProperty("Bearer", out _)),
+            $"{o.Method} {o.Path} does not require the Bearer scheme"));
+        var health = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name);
+        Assert.DoesNotContain("/healthz", health);
+    }
 }

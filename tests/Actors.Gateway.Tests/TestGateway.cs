@@ -46,18 +46,22 @@ public sealed class TestGateway : IAsyncDisposable
 
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    /// <summary>Starts a gateway over <paramref name="client"/>; <paramref name="configure"/> adjusts limits for the test.</summary>
-    public static async Task<TestGateway> StartAsync(ActorsClient client, Action<GatewayOptions>? configure = null)
+    /// <summary>
+    /// Starts a gateway over <paramref name="client"/>; <paramref name="configure"/> adjusts limits for the test;
+    /// <paramref name="protections"/> (all on when null) is passed to <c>AddActorsGateway</c> as the benchmark does.
+    /// </summary>
+    public static async Task<TestGateway> StartAsync(ActorsClient client, Action<GatewayOptions>? configure = null, GatewayProtections? protections = null)
     {
         var currentKey = RandomNumberGenerator.GetBytes(32);
         var previousKey = RandomNumberGenerator.GetBytes(32);
         var options = CreateOptions(currentKey, previousKey);
         configure?.Invoke(options);
-        return await StartAsync(client, options, currentKey, previousKey);
+        return await StartAsync(client, options, currentKey, previousKey, protections);
     }
 
     /// <summary>Starts a gateway over <paramref name="client"/> with exactly <paramref name="options"/> (whose keys tests sign with).</summary>
-    public static async Task<TestGateway> StartAsync(ActorsClient client, GatewayOptions options, byte[] currentKey, byte[] previousKey)
+    public static async Task<TestGateway> StartAsync(
+        ActorsClient client, GatewayOptions options, byte[] currentKey, byte[] previousKey, GatewayProtections? protections = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -66,7 +70,15 @@ public sealed class TestGateway : IAsyncDisposable
         });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        builder.Services.AddActorsGateway(options);
+        if (protections is null)
+        {
+            // The production call, exactly as the executable makes it.
+            builder.Services.AddActorsGateway(options);
+        }
+        else
+        {
+            builder.Services.AddActorsGateway(options, protections);
+        }
         builder.Services.AddSingleton(client);
         var app = builder.Build();
         app.UseActorsGateway();

@@ -16,6 +16,17 @@ public static class RepositoryLayout
         }
     }
 
+    /// <summary>The <c>actors</c> CLI's entry assembly built in the same configuration as the tests.</summary>
+    public static string CliAssembly
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+            var path = Path.Combine(Root, "client", "Actors.Cli", "bin", configuration, "net10.0", "actors.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"the CLI is not built: {path} (run `dotnet build Actors.sln`).");
+        }
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

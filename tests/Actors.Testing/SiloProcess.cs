@@ -34,7 +34,8 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public static async Task<SiloProcess> StartAsync(string dataDirectory, int siloPort, int gatewayPort, int httpPort,
-        IReadOnlyDictionary<string, string>? environment = null, string[]? extraArgs = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? environment = null, string[]? extraArgs = null, CancellationToken cancellationToken = default,
+        TimeSpan? startTimeout = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -64,7 +65,7 @@ public sealed class SiloProcess : IAsyncDisposable
         var silo = new SiloProcess(Process.Start(start)!, httpPort, gatewayPort);
         try
         {
-            await silo.WaitHealthyAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            await silo.WaitHealthyAsync(startTimeout ?? TimeSpan.FromSeconds(60), cancellationToken);
         }
         catch
         {

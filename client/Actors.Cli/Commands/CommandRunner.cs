@@ -53,6 +53,11 @@ public sealed class CommandRunner(GlobalOptions globals, CliContext context)
             output.WriteError($"not allowed: {refused.Message}");
             return ExitCodes.Conflict;
         }
+        catch (StoreRefusedException refused)
+        {
+            output.WriteError($"database refused: {refused.Message}");
+            return ExitCodes.StoreRefused;
+        }
         catch (NotFoundException missing)
         {
             output.WriteError($"not found: {missing.Message}");

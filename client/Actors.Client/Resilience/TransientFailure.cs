@@ -13,6 +13,9 @@ internal static class TransientFailure
     /// <summary>True when <paramref name="exception"/> says the cluster was unreachable or did not answer in time.</summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
+        // The database restarting under the silo: the write may or may not have committed, and a retry with the same key
+        // is applied once or answered as a duplicate.
+        Contracts.Errors.StoreUnavailableException => true,
         Contracts.Errors.ActorsException => false,
         SiloUnavailableException => true,
         // Also covers GatewayTooBusyException, which derives from it.

@@ -1,5 +1,6 @@
 using Actors.Contracts;
 using Actors.Contracts.Errors;
+using Actors.Gateway.Hosting;
 using Actors.Gateway.Security;
 using Actors.Gateway.Validation;
 
@@ -30,6 +31,27 @@ public static class CallerAccess
             throw Forbidden(null, $"the token lacks the '{scope}' scope.");
         }
         return caller.Tenant;
+    }
+
+    /// <summary>
+    /// The tenant a request acts for: with authentication on, the caller's own (after the scope check) and
+    /// <paramref name="requested"/> must match it; with it off, <paramref name="requested"/> itself, which is then required.
+    /// </summary>
+    /// <exception cref="GatewayRequestException">403 as in <see cref="Tenant"/>; 400 naming <paramref name="field"/> when unauthenticated and absent.</exception>
+    public static string TenantFor(HttpContext http, GatewayProtections protections, string? scope, string? requested, string field)
+    {
+        if (protections.Authentication)
+        {
+            var own = Tenant(http, scope);
+            RequireSameTenant(own, requested, field);
+            return own;
+        }
+        if (string.IsNullOrEmpty(requested))
+        {
+            throw new GatewayRequestException(StatusCodes.Status400BadRequest, field,
+                $"without authentication the request names its tenant (?{field}=T).");
+        }
+        return requested;
     }
 
     /// <summary>Checks that a tenant named by the request (query or body) is the caller's own.</summary>

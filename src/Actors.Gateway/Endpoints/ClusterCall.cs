@@ -7,10 +7,23 @@ namespace Actors.Gateway.Endpoints;
 
 /// <summary>
 /// Runs one call to the cluster under the load shedder, and answers the cluster's typed errors as problems: bad input
-/// 400, conflicts 409, missing 404, an unreachable cluster 503. Anything else is a gateway bug and stays a 500.
+/// 400, conflicts 409, missing 404, an unreachable cluster 503. Any other failure of the call (a silo without the
+/// configuration the request needs, a timeout, a lost connection) is not the caller's fault either: it is logged in full
+/// and answered 503 with a short reason, never with the cluster's internal message or a stack trace.
 /// </summary>
-public sealed partial class ClusterCall(LoadShedder shedder)
+public sealed partial class ClusterCall(LoadShedder shedder, ILogger<ClusterCall> logger)
 {
+    /// <summary>The detail of a 503 for a failure the cluster reported without a typed error.</summary>
+    public const string FailedDetail =
+        "the cluster could not serve this request: it is unavailable or not configured for it. Retry later; if it persists, tell the operator (quote the traceId).";
+
+    /// <summary>The detail of a 503 for a call the cluster did not answer in time.</summary>
+    public const string TimedOutDetail = "the cluster did not answer in time; retry later.";
+
+    /// <summary>The detail of a 503 when the cluster's database refuses writes (read-only, full).</summary>
+    public const string StoreRefusedDetail =
+        "the cluster's database refuses writes; nothing was written. Retrying will not help until the operator fixes the database.";
+
     [GeneratedRegex(@"^envelope #(?<n>\d+):")]
     private static partial Regex EnvelopeNumber();
 
@@ -42,9 +55,29 @@ public sealed partial class ClusterCall(LoadShedder shedder)
         {
             return GatewayProblems.Create(http, StatusCodes.Status409Conflict, refused.Message);
         }
+        catch (StoreRefusedException refused)
+        {
+            // Not the caller's fault and not worth an automatic retry: the database needs an operator. The reason (read-only,
+            // disk full) goes to the log; the caller learns that nothing was written.
+            logger.LogError(refused, "The cluster's database refused {Method} {Path}.", http.Request.Method, http.Request.Path);
+            return GatewayProblems.Create(http, StatusCodes.Status503ServiceUnavailable, StoreRefusedDetail);
+        }
         catch (ClusterUnavailableException unavailable)
         {
             return GatewayProblems.Create(http, StatusCodes.Status503ServiceUnavailable, unavailable.Message, retryAfter: shedder.RetryAfter);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away: there is nobody to answer.
+            throw;
+        }
+        catch (Exception failure)
+        {
+            // The message may name files, hosts or grain keys of the cluster: it goes to the log, the caller gets the gist.
+            logger.LogError(failure, "The cluster failed {Method} {Path} (trace {TraceId}).", http.Request.Method, http.Request.Path,
+                System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier);
+            var detail = failure is TimeoutException ? TimedOutDetail : FailedDetail;
+            return GatewayProblems.Create(http, StatusCodes.Status503ServiceUnavailable, detail, retryAfter: shedder.RetryAfter);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Actors.Client;
 using Actors.Gateway.Configuration;
+using Actors.Gateway.Hosting;
 using Actors.Gateway.Protection;
 using Actors.Gateway.Security;
 using Actors.Gateway.Validation;
@@ -12,13 +13,14 @@ namespace Actors.Gateway.Endpoints;
 /// </summary>
 public static class OrdersEndpoint
 {
-    /// <summary>Handles one request.</summary>
-    public static async Task<IResult> PlaceAsync(HttpContext http, GatewayOptions options, ClusterCall cluster, ActorsClient client)
+    /// <summary>Handles one request; <paramref name="tenant"/> (optional) must be the caller's own (and is required without authentication).</summary>
+    public static async Task<IResult> PlaceAsync(
+        HttpContext http, string? tenant, GatewayOptions options, GatewayProtections protections, ClusterCall cluster, ActorsClient client)
     {
-        var tenant = CallerAccess.Tenant(http, GatewayScopes.InventoryWrite);
+        var own = CallerAccess.TenantFor(http, protections, GatewayScopes.InventoryWrite, tenant, "tenant");
         var body = await RequestBody.ReadJsonAsync(http.Request, options.MaxBodyBytes, http.RequestAborted);
-        var order = PlaceOrderReader.Read(body, tenant);
+        var order = protections.Validation ? PlaceOrderReader.Read(body, own) : PlaceOrderReader.ReadUnchecked(body);
         return await cluster.RunAsync(http, TrafficClass.Critical, async cancellationToken =>
-            Results.Ok(await client.Orders.PlaceAsync(tenant, order, cancellationToken)));
+            Results.Ok(await client.Orders.PlaceAsync(own, order, cancellationToken)));
     }
 }

@@ -5,19 +5,36 @@ namespace Actors.Gateway.Hosting;
 /// <summary>The gateway's middleware order and endpoints, shared by the executable and the tests.</summary>
 public static class GatewayApplicationExtensions
 {
-    /// <summary>Adds the middleware (errors as problems, authentication, rate limiting, authorization) and maps the endpoints.</summary>
+    /// <summary>
+    /// Adds the middleware (errors as problems, authentication, rate limiting, authorization) and maps the endpoints; a
+    /// protection switched off in <see cref="GatewayProtections"/> (given to <c>AddActorsGateway</c>) is left out.
+    /// </summary>
     public static WebApplication UseActorsGateway(this WebApplication app)
     {
+        var protections = app.Services.GetRequiredService<GatewayProtections>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseRateLimiter();
-        app.UseAuthorization();
+        if (protections.Authentication)
+        {
+            app.UseAuthentication();
+        }
+        if (protections.RateLimiting)
+        {
+            app.UseRateLimiter();
+        }
+        if (protections.Authentication)
+        {
+            app.UseAuthorization();
+        }
 
         app.MapOpenApi();
         app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
 
-        var v1 = app.MapGroup("/v1").RequireAuthorization().AddEndpointFilter<GatewayRequestFilter>();
+        var v1 = app.MapGroup("/v1").AddEndpointFilter<GatewayRequestFilter>();
+        if (protections.Authentication)
+        {
+            v1.RequireAuthorization();
+        }
         v1.MapPost("/events", EventsEndpoint.HandleAsync)
             .WithName("PublishEvents")
             .WithSummary("Publish a batch of event envelopes (all or nothing); the cluster routes each to its lane.");

@@ -19,10 +19,18 @@ namespace Actors.Gateway.Hosting;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>Adds the gateway with <paramref name="options"/> (validated here).</summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="options">The gateway's settings.</param>
+    /// <param name="protections">
+    /// Which protections run; null (the default) means all of them. Only code can switch one off (the benchmark's
+    /// unprotected baseline), never configuration. <see cref="GatewayApplicationExtensions.UseActorsGateway"/> reads the same value.
+    /// </param>
     /// <exception cref="InvalidOperationException">naming the first setting that cannot work.</exception>
-    public static IServiceCollection AddActorsGateway(this IServiceCollection services, GatewayOptions options)
+    public static IServiceCollection AddActorsGateway(this IServiceCollection services, GatewayOptions options, GatewayProtections? protections = null)
     {
         options.Validate();
+        protections ??= GatewayProtections.All;
+        services.AddSingleton(protections);
         services.AddSingleton(options);
         services.AddSingleton(options.Shedding);
         services.AddSingleton(new EventRoutingTable(options.Routing));
@@ -32,7 +40,13 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi();
+        services.AddOpenApi(openApi =>
+        {
+            if (protections.Authentication)
+            {
+                openApi.AddDocumentTransformer<BearerSecurityDocumentTransformer>();
+            }
+        });
 
         var keys = options.Jwt.DecodedKeys()
             .Select(k => new SymmetricSecurityKey(k.Key) { KeyId = k.KeyId })
@@ -60,7 +74,15 @@ public static class GatewayServiceCollectionExtensions
         });
         services.AddAuthorization();
 
-        var rate = options.RateLimit;
+        if (protections.RateLimiting)
+        {
+            AddRateLimiting(services, options.RateLimit);
+        }
+        return services;
+    }
+
+    private static void AddRateLimiting(IServiceCollection services, GatewayRateLimitOptions rate)
+    {
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -86,7 +108,6 @@ public static class GatewayServiceCollectionExtensions
                 });
             };
         });
-        return services;
     }
 
     // Authentication runs first, so a valid token's subject is the client; anything else is limited by its address.

@@ -16,6 +16,7 @@ public sealed class EventBatchReader
     private static readonly JsonDocumentOptions ReadOptions = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = 32 };
 
     private readonly EventRoutingTable _routes;
+    private readonly Dictionary<string, EventRoute> _routesByType;
     private readonly int _maxEnvelopes;
 
     /// <param name="routes">The known types and their routes.</param>
@@ -23,7 +24,58 @@ public sealed class EventBatchReader
     public EventBatchReader(EventRoutingTable routes, int maxEnvelopes)
     {
         _routes = routes;
+        _routesByType = routes.Routes.ToDictionary(r => r.Type, StringComparer.Ordinal);
         _maxEnvelopes = maxEnvelopes;
+    }
+
+    /// <summary>The route of <paramref name="type"/>, or null for a type the table does not know.</summary>
+    public EventRoute? TryRoute(string type) => _routesByType.GetValueOrDefault(type);
+
+    /// <summary>
+    /// The envelopes of <paramref name="body"/> as written, without the schema and value checks (the unprotected
+    /// benchmark baseline): only a body that cannot be turned into envelopes at all (not JSON, not an array of objects) is
+    /// refused; unknown fields, key rules, types, counts and values are left to the cluster's ingress.
+    /// </summary>
+    /// <exception cref="GatewayRequestException">400 when the body cannot be parsed into envelopes.</exception>
+    public IReadOnlyList<EventEnvelope> ReadUnchecked(ReadOnlyMemory<byte> body)
+    {
+        using (var document = ParseArray(body))
+        {
+            var root = document.RootElement;
+            var envelopes = new List<EventEnvelope>(root.GetArrayLength());
+            var index = 0;
+            foreach (var element in root.EnumerateArray())
+            {
+                var path = $"events[{index}]";
+                if (element.ValueKind != JsonValueKind.Object)
+                {
+                    throw BadRequest(path, $"{path}: an envelope must be a JSON object (was {Describe(element.ValueKind)}).");
+                }
+                try
+                {
+                    envelopes.Add(ReadLeniently(element));
+                }
+                catch (InvalidOperationException unreadable)
+                {
+                    // JsonElement.GetString throws this for escapes that are not valid UTF-16: no envelope can hold such a string.
+                    throw BadRequest(path, $"{path}: a string is not valid text ({unreadable.Message})");
+                }
+                index++;
+            }
+            return envelopes;
+        }
+    }
+
+    // A missing or mistyped field becomes empty, zero or the epoch, which the cluster's ingress then refuses by name.
+    private static EventEnvelope ReadLeniently(JsonElement element)
+    {
+        string Text(string name) => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
+        var seq = element.TryGetProperty("seq", out var seqElement) && seqElement.ValueKind == JsonValueKind.Number && seqElement.TryGetInt64(out var number) ? number : 0;
+        var occurredAt = element.TryGetProperty("occurredAt", out var at) && at.ValueKind == JsonValueKind.String && at.TryGetDateTimeOffset(out var timestamp)
+            ? timestamp
+            : DateTimeOffset.UnixEpoch;
+        var payload = element.TryGetProperty("payload", out var payloadElement) ? payloadElement.GetRawText() : "";
+        return new EventEnvelope(Text("tenant"), Text("entity"), Text("source"), seq, Text("type"), occurredAt, payload);
     }
 
     /// <summary>Every envelope of <paramref name="body"/>, validated.</summary>
@@ -31,23 +83,9 @@ public sealed class EventBatchReader
     public IReadOnlyList<ValidatedEvent> Read(ReadOnlyMemory<byte> body)
     {
         RequestBody.RequireUtf8(body.Span, "events");
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, ReadOptions);
-        }
-        catch (JsonException notJson)
-        {
-            throw new GatewayRequestException(StatusCodes.Status400BadRequest, "events",
-                $"the body is not valid JSON (line {notJson.LineNumber + 1}, byte {notJson.BytePositionInLine + 1}).");
-        }
-        using (document)
+        using (var document = ParseArray(body))
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Array)
-            {
-                throw BadRequest("events", $"the body must be a JSON array of envelopes (was {Describe(root.ValueKind)}).");
-            }
             var count = root.GetArrayLength();
             if (count == 0)
             {
@@ -97,6 +135,28 @@ public sealed class EventBatchReader
             }
             return events;
         }
+    }
+
+    // The body as a JSON document whose root is an array; 400 naming "events" otherwise. The caller disposes it.
+    private static JsonDocument ParseArray(ReadOnlyMemory<byte> body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, ReadOptions);
+        }
+        catch (JsonException notJson)
+        {
+            throw new GatewayRequestException(StatusCodes.Status400BadRequest, "events",
+                $"the body is not valid JSON (line {notJson.LineNumber + 1}, byte {notJson.BytePositionInLine + 1}).");
+        }
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            var kind = document.RootElement.ValueKind;
+            document.Dispose();
+            throw BadRequest("events", $"the body must be a JSON array of envelopes (was {Describe(kind)}).");
+        }
+        return document;
     }
 
     private static GatewayRequestException BadRequest(string field, string detail) => new(StatusCodes.Status400BadRequest, field, detail);

@@ -71,6 +71,60 @@ public static class PlaceOrderReader
         return order;
     }
 
+    /// <summary>
+    /// The order in <paramref name="body"/> as written, without the field and value checks (the unprotected benchmark
+    /// baseline): only JSON that cannot be an order object at all is refused; the cluster judges the rest.
+    /// </summary>
+    /// <exception cref="GatewayRequestException">400 when the body is not JSON or not an object.</exception>
+    public static PlaceOrder ReadUnchecked(ReadOnlyMemory<byte> body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, ReadOptions);
+        }
+        catch (JsonException notJson)
+        {
+            throw BadRequest("(body)", $"the body is not valid JSON (line {notJson.LineNumber + 1}, byte {notJson.BytePositionInLine + 1}).");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw BadRequest("(body)", "the body must be a JSON object { orderId, region, promiseDays, lines }.");
+            }
+            try
+            {
+                var lines = new List<PlaceOrderLine>();
+                if (root.TryGetProperty("lines", out var linesElement) && linesElement.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var line in linesElement.EnumerateArray())
+                    {
+                        lines.Add(new PlaceOrderLine(AsString(line, "sku"), AsInteger(line, "quantity")));
+                    }
+                }
+                return new PlaceOrder(AsString(root, "orderId"), AsString(root, "region"), AsInteger(root, "promiseDays"), lines);
+            }
+            catch (InvalidOperationException unreadable)
+            {
+                // GetString throws this for escapes that are not valid UTF-16: such a string cannot be turned into an order at all.
+                throw BadRequest("(body)", $"a string is not valid text ({unreadable.Message})");
+            }
+        }
+    }
+
+    // Lenient reads for ReadUnchecked: a missing or mistyped value becomes empty or zero, which the cluster then refuses.
+    private static string AsString(JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString() ?? ""
+            : "";
+
+    private static int AsInteger(JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            ? number
+            : 0;
+
     private static void RejectUnknown(JsonElement element, string[] allowed, string prefix)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);

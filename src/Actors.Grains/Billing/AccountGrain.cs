@@ -173,16 +173,9 @@ public sealed class AccountGrain(
 
     private async Task TrySnapshotAsync()
     {
-        try
+        if (await EntitySnapshot.TryWriteAsync(snapshot, JsonSerializer.Serialize(_state.ToSnapshot()), logger, _ledger, _state.Position))
         {
-            snapshot.State.SnapshotJson = JsonSerializer.Serialize(_state.ToSnapshot());
-            await snapshot.WriteStateAsync();
             _snapshotPosition = _state.Position;
-        }
-        catch (Exception ex)
-        {
-            // The events are already durable on the ledger; a lost snapshot only means a longer replay next activation.
-            logger.LogWarning(ex, "Snapshot of {Ledger} at position {Position} failed; the ledger tail will be replayed instead.", _ledger, _state.Position);
         }
     }
 }

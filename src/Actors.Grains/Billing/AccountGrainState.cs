@@ -6,7 +6,7 @@ namespace Actors.Grains.Billing;
 /// Kept as the domain's own JSON so the domain owns its snapshot format without depending on Orleans.
 /// </summary>
 [GenerateSerializer, Alias("billing.account-grain-state")]
-public sealed class AccountGrainState
+public sealed class AccountGrainState : ISnapshotState
 {
     [Id(0)] public string? SnapshotJson { get; set; }
 }

@@ -150,10 +150,11 @@ public sealed class DetectorGrain(
             {
                 await publisher.PublishAsync(next.Alert, CancellationToken.None);
             }
-            catch (ActorsException refused)
+            catch (ActorsException refused) when (refused is not (StoreUnavailableException or StoreRefusedException))
             {
                 // The ingress refuses this alert for good (e.g. the cluster has no lanes): retrying cannot help, and keeping
-                // it would fail every later delivery of this entity. Dropped loudly instead.
+                // it would fail every later delivery of this entity. Dropped loudly instead. A database failure is not the
+                // alert's fault: it propagates, the telemetry is redelivered and the alert (same key) published again.
                 logger.LogError(refused, "Alert {Source}/{Seq} for {Tenant}/{Entity} was refused and dropped: {Reason}",
                     next.Alert.Source, next.Alert.Seq, next.Alert.Tenant, next.Alert.Entity, refused.Message);
                 DetectionInstruments.AlertRefused(next.Rule);

@@ -2,8 +2,10 @@ using Actors.Contracts;
 using Actors.Contracts.Errors;
 using Actors.Contracts.Events;
 using Actors.Domain.Billing;
+using Actors.Domain.Detection;
 using Actors.Domain.Inventory;
 using Actors.Domain.Lanes;
+using Actors.Domain.Security;
 using Actors.Streaming.Lanes;
 using Orleans.Concurrency;
 using Orleans.Runtime;
@@ -76,6 +78,14 @@ public sealed class EventIngressGrain(EventRoutingTable routing, LaneAvailabilit
         else if (route.EntityKind == EventRoutingTable.Stock)
         {
             StockEnvelopeCodec.FromEnvelope(envelope);
+        }
+        else if (route.EntityKind == EventRoutingTable.SecurityCase)
+        {
+            SecurityEnvelopeCodec.FromEnvelope(envelope);
+        }
+        else if (route.EntityKind == EventRoutingTable.Detector)
+        {
+            TelemetryEnvelopeCodec.FromEnvelope(envelope);
         }
         var stream = this.GetStreamProvider(LaneNames.Of(route.Lane)).GetStream<EventEnvelope>(StreamId.Create(route.EntityKind, key));
         return (route, stream);

@@ -9,7 +9,8 @@ namespace Actors.Grains.Events;
 /// <summary>
 /// What every lane consumer does with one delivered envelope: apply it; when the entity refuses it for good (invalid,
 /// conflicting: an <see cref="ActorsException"/>), park it in the lane's dead-letter queue with the reason and let the
-/// partition flow on; otherwise record its end-to-end latency. Any other failure propagates, so the lane redelivers.
+/// partition flow on; otherwise record its end-to-end latency. Any other failure propagates, so the lane redelivers; that
+/// includes the database being down or refusing writes, which is not the envelope's fault.
 /// </summary>
 internal static class LaneDelivery
 {
@@ -19,7 +20,7 @@ internal static class LaneDelivery
         {
             await apply();
         }
-        catch (ActorsException permanent)
+        catch (ActorsException permanent) when (permanent is not (StoreUnavailableException or StoreRefusedException))
         {
             // Retrying cannot help: the same envelope would be refused the same way.
             await services.GetRequiredService<ILaneDeadLetterQueue>().AddAsync(lane, envelope, permanent.Message, CancellationToken.None);

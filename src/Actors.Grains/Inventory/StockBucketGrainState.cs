@@ -6,7 +6,7 @@ namespace Actors.Grains.Inventory;
 /// Kept as the domain's own JSON so the domain owns its snapshot format without depending on Orleans.
 /// </summary>
 [GenerateSerializer, Alias("inventory.stock-bucket-grain-state")]
-public sealed class StockBucketGrainState
+public sealed class StockBucketGrainState : ISnapshotState
 {
     [Id(0)] public string? SnapshotJson { get; set; }
 }

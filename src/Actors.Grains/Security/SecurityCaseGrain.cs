@@ -112,16 +112,9 @@ public sealed class SecurityCaseGrain(
 
     private async Task TrySnapshotAsync()
     {
-        try
+        if (await EntitySnapshot.TryWriteAsync(snapshot, JsonSerializer.Serialize(_state.ToSnapshot()), logger, _ledger, _state.Version))
         {
-            snapshot.State.SnapshotJson = JsonSerializer.Serialize(_state.ToSnapshot());
-            await snapshot.WriteStateAsync();
             _snapshotVersion = _state.Version;
-        }
-        catch (Exception ex)
-        {
-            // The changes are already durable on the ledger; a lost snapshot only means a longer replay next activation.
-            logger.LogWarning(ex, "Snapshot of {Ledger} at version {Version} failed; the ledger tail will be replayed instead.", _ledger, _state.Version);
         }
     }
 

@@ -5,7 +5,7 @@ namespace Actors.Grains.Security;
 /// ledger is the truth and the rows after the snapshot's version are replayed.
 /// </summary>
 [GenerateSerializer, Alias("security.case-grain-state")]
-public sealed class SecurityCaseGrainState
+public sealed class SecurityCaseGrainState : ISnapshotState
 {
     [Id(0)] public string? SnapshotJson { get; set; }
 }

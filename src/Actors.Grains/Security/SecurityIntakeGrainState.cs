@@ -5,7 +5,7 @@ namespace Actors.Grains.Security;
 /// intake ledger is the truth and the rows after the snapshot's version are replayed.
 /// </summary>
 [GenerateSerializer, Alias("security.intake-grain-state")]
-public sealed class SecurityIntakeGrainState
+public sealed class SecurityIntakeGrainState : ISnapshotState
 {
     [Id(0)] public string? SnapshotJson { get; set; }
 }

@@ -33,6 +33,7 @@ internal sealed class EmbeddedQueueAdapterReceiver : IQueueAdapterReceiver
     private readonly Queue<InFlightLaneMessage> _inFlight = new();
     private readonly Dictionary<long, InFlightLaneMessage> _byOffset = [];
     private long _lastReadOffset;
+    private IDisposable? _drainRegistration;
 
     public EmbeddedQueueAdapterReceiver(
         string lane, QueueId queueId, SqliteLaneStore store, EmbeddedLaneSettings settings, LaneStopSignal stopSignal,
@@ -63,6 +64,15 @@ internal sealed class EmbeddedQueueAdapterReceiver : IQueueAdapterReceiver
             _inFlight.Clear();
             _byOffset.Clear();
         }
+        _drainRegistration ??= _stopSignal.Track(this, UnsettledCount);
+    }
+
+    private int UnsettledCount()
+    {
+        lock (_gate)
+        {
+            return _inFlight.Count;
+        }
     }
 
     [Obsolete("Use the overload which accepts a CancellationToken.")]
@@ -72,7 +82,8 @@ internal sealed class EmbeddedQueueAdapterReceiver : IQueueAdapterReceiver
     {
         // The agent passes what its cache can still take, or a negative number for "no limit".
         var max = maxCount < 0 ? _settings.BatchSize : Math.Min(maxCount, _settings.BatchSize);
-        if (max == 0)
+        // A stopping silo reads nothing new: it could not deliver it before its agents stop (see LaneStopSignal).
+        if (max == 0 || _stopSignal.IsStopping)
         {
             return [];
         }
@@ -166,6 +177,8 @@ internal sealed class EmbeddedQueueAdapterReceiver : IQueueAdapterReceiver
     {
         // Nothing to flush: every settled prefix was acknowledged when it settled, and what is still in flight must stay
         // queued for the partition's next receiver.
+        _drainRegistration?.Dispose();
+        _drainRegistration = null;
         _onShutdown(this);
         return Task.CompletedTask;
     }

@@ -1,7 +1,8 @@
 using Actors.Domain.Lanes;
+using Actors.Streaming.Embedded;
 using Actors.Streaming.Lanes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -41,6 +42,8 @@ public static class KafkaLaneExtensions
         services.TryAddSingleton(sp => new KafkaInstruments(sp.GetRequiredService<KafkaPartitionDirectory>(), sp.GetRequiredService<KafkaDeadLetterQueue>()));
         services.TryAddSingleton(sp => new KafkaLaneStatus(sp.GetRequiredService<KafkaPartitionDirectory>()));
         services.AddSingleton<ILaneStatusSource, KafkaLaneStatusSource>();
+        services.TryAddSingleton<LaneStopSignal>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<LaneStopSignal>());
 
         foreach (var lane in LaneNames.All)
         {

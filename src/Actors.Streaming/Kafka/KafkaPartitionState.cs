@@ -51,6 +51,18 @@ internal sealed class KafkaPartitionState
         }
     }
 
+    /// <summary>Messages read and not settled yet (in flight, or waiting for their dead letter): what a stopping silo drains.</summary>
+    public int Unsettled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inFlight.Count + _pendingDeadLetters.Count;
+            }
+        }
+    }
+
     public void Accept(LaneBatchContainer container)
     {
         var offset = container.Token.SequenceNumber;

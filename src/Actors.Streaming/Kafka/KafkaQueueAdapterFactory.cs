@@ -1,4 +1,5 @@
 using Actors.Domain.Lanes;
+using Actors.Streaming.Embedded;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -65,13 +66,14 @@ internal sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
         var deadLetters = _services.GetRequiredService<KafkaDeadLetterQueue>();
         var instruments = _services.GetRequiredService<KafkaInstruments>();
         var receiverLogger = _services.GetRequiredService<ILoggerFactory>().CreateLogger<KafkaQueueAdapterReceiver>();
+        var stopSignal = _services.GetRequiredService<LaneStopSignal>();
         return new KafkaQueueAdapter(
             _lane,
             _settings,
             connection,
             routing,
             StreamProviderDirection.ReadWrite,
-            queue => new KafkaQueueAdapterReceiver(_lane, queue, _settings, connection, directory, deadLetters, routing, instruments, receiverLogger));
+            queue => new KafkaQueueAdapterReceiver(_lane, queue, _settings, connection, directory, deadLetters, routing, instruments, stopSignal, receiverLogger));
     }
 
     public IQueueAdapterCache GetQueueAdapterCache() =>

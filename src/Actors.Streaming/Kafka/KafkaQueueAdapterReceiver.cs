@@ -2,6 +2,7 @@ using Actors.Contracts;
 using Actors.Contracts.Errors;
 using Actors.Contracts.Events;
 using Actors.Domain.Lanes;
+using Actors.Streaming.Embedded;
 using Actors.Streaming.Lanes;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
@@ -38,8 +39,10 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     private readonly EventRoutingTable _routing;
     private readonly KafkaInstruments _instruments;
     private readonly ILogger _logger;
+    private readonly LaneStopSignal _stopSignal;
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private KafkaPartitionState? _state;
+    private IDisposable? _drainRegistration;
 
     public KafkaQueueAdapterReceiver(
         string lane,
@@ -50,8 +53,10 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         KafkaDeadLetterQueue deadLetters,
         EventRoutingTable routing,
         KafkaInstruments instruments,
+        LaneStopSignal stopSignal,
         ILogger logger)
     {
+        _stopSignal = stopSignal;
         _lane = lane;
         _queue = queue;
         _settings = settings;
@@ -75,6 +80,7 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
             consumer.Assign(new TopicPartitionOffset(_topicPartition, start));
             _state = _partitions.Open(_lane, _queue, _topicPartition.Topic, _topicPartition.Partition, start);
             _consumer = consumer;
+            _drainRegistration ??= _stopSignal.Track(this, () => _state?.Unsettled ?? 0);
             _logger.LogInformation("{Lane} lane: reading {TopicPartition} from offset {Offset}.", _lane, _topicPartition, start);
         }
         catch
@@ -96,6 +102,11 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         }
         var (consumer, state) = (_consumer!, _state!);
         await SettleAndCommitAsync(state, consumer, cancellationToken);
+        if (_stopSignal.IsStopping)
+        {
+            // A stopping silo reads nothing new (see LaneStopSignal); what it read is delivered, settled and committed.
+            return [];
+        }
 
         var limit = maxCount > 0 ? maxCount : Math.Max(1, _settings.CacheSize / 10);
         var read = await Task.Run(() => Consume(consumer, limit), cancellationToken);
@@ -161,6 +172,8 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         var (consumer, state) = (_consumer, _state);
         _consumer = null;
         _state = null;
+        _drainRegistration?.Dispose();
+        _drainRegistration = null;
         if (consumer is null || state is null)
         {
             return;

@@ -61,7 +61,8 @@ public sealed class FreshPostgresDatabase : IAsyncDisposable
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", CancellationToken.None);
     }
 
-    private async Task ExecuteOnServerAsync(string sql, CancellationToken cancellationToken)
+    /// <summary>Runs one statement on the server's own database (for statements about this database: ALTER, DROP).</summary>
+    public async Task ExecuteOnServerAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(_serverConnectionString);
         await connection.OpenAsync(cancellationToken);

@@ -14,7 +14,7 @@ public sealed class SiloHostTests : IDisposable
         await using var silo = await SiloProcess.StartAsync(_data, FreePort.Next(), FreePort.Next(), FreePort.Next());
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}") };
 
-        Assert.Equal("ok", await http.GetStringAsync("/healthz"));
+        Assert.Contains("\"status\":\"healthy\"", await http.GetStringAsync("/healthz"));
         var dashboard = await http.GetAsync("/dashboard/");
         Assert.True(dashboard.IsSuccessStatusCode, $"dashboard answered {dashboard.StatusCode}");
         Assert.Contains("<html", await dashboard.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);

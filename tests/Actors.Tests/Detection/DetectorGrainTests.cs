@@ -1,8 +1,10 @@
 using System.Diagnostics.Metrics;
 using Actors.Contracts;
+using Actors.Contracts.Errors;
 using Actors.Contracts.Events;
 using Actors.Contracts.Security;
 using Actors.Domain.Detection;
+using Actors.Domain.Lanes;
 using Actors.Grains.Detection;
 using Actors.Grains.Telemetry;
 using Actors.Streaming.Lanes;
@@ -124,14 +126,19 @@ public sealed class DetectorGrainTests(DetectionClusterFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Malformed_telemetry_is_dead_lettered_with_its_reason_and_the_detector_keeps_going()
+    public async Task Malformed_telemetry_is_refused_at_publish_and_when_it_reaches_the_lane_anyway_it_is_dead_lettered()
     {
         var host = "host-" + Guid.NewGuid().ToString("N")[..8];
         var now = DateTimeOffset.UtcNow;
         var malformed = new EventEnvelope(Tenant, host, "edr", 1, "ProcessStarted", now, """{"host":"has space","processName":"x"}""");
         var dumper = TelemetryEnvelopeCodec.ToEnvelope(Tenant, host, new ProcessStarted("edr", 2, now, host, null, "mimikatz.exe"));
 
-        await Ingress.PublishBatch([malformed, dumper]);
+        var refused = await Assert.ThrowsAsync<InvalidEventException>(() => Ingress.Publish(malformed));
+        Assert.Contains("host 'has space'", refused.Message);
+        // The ingress no longer lets it through, so it is written the way a producer that bypasses the ingress would.
+        var key = EntityKey.Format(Tenant, host);
+        await fixture.Client.GetGrain<IRawLaneWriterGrain>(0).Write(LaneNames.Bulk, EventRoutingTable.Detector, key, malformed);
+        await Ingress.Publish(dumper);
 
         var alert = Assert.Single(await Eventually.Until(() => Task.FromResult(AlertsFor(host)), a => a.Count >= 1, Deadline, "the deny-list alert"));
         Assert.Equal("detector:credential-dumping-tool", alert.Alert.Source);

@@ -1,3 +1,4 @@
+using Actors.Contracts.Errors;
 using Actors.Contracts.Events;
 using Actors.Contracts.Security;
 using Actors.Domain.Security;
@@ -41,19 +42,38 @@ public sealed class SecurityLaneTests(LocalClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task An_alert_the_intake_refuses_is_dead_lettered_with_its_reason_and_the_lane_keeps_flowing()
+    public async Task An_alert_without_a_principal_or_host_is_refused_at_publish_and_nothing_is_written()
     {
         var now = DateTimeOffset.UtcNow;
         var noTarget = new EventEnvelope(_tenant, "nobody", "detector", 1, "AlertRaised", now, """{"severity":"High","rule":"r"}""");
-        var good = SecurityEnvelopeCodec.ToEnvelope(_tenant, new AlertRaised { Source = "detector", Seq = 2, OccurredAt = now, Severity = AlertSeverity.Low, Host = "nobody", Rule = "r" });
 
-        await Ingress.PublishBatch([noTarget, good]);
+        var refused = await Assert.ThrowsAsync<InvalidEventException>(() => Ingress.Publish(noTarget));
 
-        await Eventually.Until(() => Intake.ListCases(null, 10), c => c.Count == 1, Deadline, "the good alert after the refused one");
+        Assert.Contains("neither a principal nor a host", refused.Message);
+        Assert.Empty(await Intake.ListCases(null, 10));
+    }
+
+    [Fact]
+    public async Task An_alert_the_intake_refuses_as_a_conflict_is_dead_lettered_with_its_reason_and_the_lane_keeps_flowing()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var first = SecurityEnvelopeCodec.ToEnvelope(_tenant, new AlertRaised { Source = "detector", Seq = 1, OccurredAt = now, Severity = AlertSeverity.Low, Principal = "mallory", Rule = "r" });
+        // Well formed, so the ingress admits it; only the intake knows (source, seq) already means something else.
+        var conflicting = SecurityEnvelopeCodec.ToEnvelope(_tenant, new AlertRaised { Source = "detector", Seq = 1, OccurredAt = now, Severity = AlertSeverity.Critical, Principal = "mallory", Rule = "r" });
+        var later = SecurityEnvelopeCodec.ToEnvelope(_tenant, new AlertRaised { Source = "detector", Seq = 2, OccurredAt = now, Severity = AlertSeverity.Medium, Principal = "mallory", Rule = "r2" });
+
+        // One at a time: the three share a stream, so the lane delivers them in this order.
+        await Ingress.Publish(first);
+        await Ingress.Publish(conflicting);
+        await Ingress.Publish(later);
+
+        var cases = await Eventually.Until(() => Intake.ListCases(null, 10), c => c.Count == 1 && c[0].AlertCount == 2, Deadline, "the first and the later alert on one case");
+        Assert.Equal(AlertSeverity.Medium, cases[0].Severity);
         var deadLetters = fixture.Cluster.Silos.Select(s => s.ServiceProvider.GetRequiredService<ILaneDeadLetterQueue>()).First();
         var parked = await Eventually.Until(
             async () => (await deadLetters.ListAsync(LaneNames.Critical, 1000, CancellationToken.None)).Where(d => d.Envelope.Tenant == _tenant).ToList(),
-            d => d.Count == 1, Deadline, "the refused alert in the critical DLQ");
-        Assert.Contains("neither a principal nor a host", parked[0].Reason);
+            d => d.Count == 1, Deadline, "the conflicting alert in the critical DLQ");
+        Assert.Contains("already recorded with a different payload", parked[0].Reason);
+        Assert.Equal(conflicting.Payload, parked[0].Envelope.Payload);
     }
 }
