@@ -13,7 +13,7 @@ internal sealed record GatewayArguments(int Requests, int Concurrency, int Batch
         {
             throw new ArgumentException($"--batch must be at most {Actors.Client.Events.EventsClient.MaxEnvelopesPerCall} (one request is one ingress call).");
         }
-        return new GatewayArguments(options.Positive("requests", 1_000), options.Positive("concurrency", 32), batch,
-            options.Positive("accounts", 16), options.Positive("rounds", 4), options.NonNegative("warmup", 2), options.Json);
+        return new GatewayArguments(options.Positive("requests", 4_000), options.Positive("concurrency", 32), batch,
+            options.Positive("accounts", 16), options.Positive("rounds", 5), options.NonNegative("warmup", 3), options.Json);
     }
 }
