@@ -12,7 +12,9 @@ const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
   // Running as root in a container: Chromium's sandbox needs user namespaces this machine does not grant.
-  args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  // No network beyond loopback here: without these Chromium keeps trying to reach Google's services.
+  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   defaultViewport: { width: 1600, height: 1000 },
 });
 try {
