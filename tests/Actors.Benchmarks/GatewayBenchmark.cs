@@ -168,7 +168,7 @@ internal sealed class GatewayBenchmark(GatewayArguments arguments)
                 throw new InvalidOperationException(
                     $"round {round}, {Mode(isProtected)}: the ledgers of {tenant} show {events} events and {usage} units of usage; {expected} of each were published.");
             }
-            await Task.Delay(100, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken); // a poll until the lanes drained, bounded by the deadline above
         }
     }
 
