@@ -3,14 +3,15 @@ using Actors.Streaming.Lanes;
 namespace Actors.Hosting.Health;
 
 /// <summary>
-/// Derives the age of each lane's oldest unprocessed message from successive status readings: a partition's head (its
-/// committed position with messages pending) has waited at least since the first reading that showed it waiting.
+/// The age of each lane's oldest unprocessed message. Where the adapter reports the enqueue time of a partition's oldest
+/// pending message (embedded lanes) the age is exactly now minus that time. Otherwise (Kafka) it is observed from successive
+/// readings: a partition's head (its committed position with messages pending) has waited at least since the first reading
+/// that showed it waiting.
 /// </summary>
 /// <remarks>
-/// The lanes keep no enqueue time per partition head that both adapters can read cheaply, so the age is observed: it is
-/// exact for a consumer that stopped taking messages (the failure this indicator is for) to within one evaluation
-/// interval, and restarts from zero whenever the consumer acknowledges anything, so a slowly moving backlog reads younger
-/// than it is (its growth shows in the lane's pending count).
+/// The observed age is exact for a consumer that stopped taking messages to within one evaluation interval, but restarts
+/// from zero whenever the consumer acknowledges anything, so on Kafka a slowly moving backlog reads younger than it is (its
+/// growth shows in the lane's pending count).
 /// </remarks>
 public sealed class LaneBacklogAges
 {
@@ -30,6 +31,11 @@ public sealed class LaneBacklogAges
             if (status.Pending <= 0)
             {
                 _waiting.Remove(key);
+            }
+            else if (status.OldestEnqueuedAt is { } enqueued)
+            {
+                _waiting.Remove(key);
+                age = Math.Max(0, (now - enqueued).TotalSeconds);
             }
             else if (_waiting.TryGetValue(key, out var head) && head.Committed == status.Committed)
             {

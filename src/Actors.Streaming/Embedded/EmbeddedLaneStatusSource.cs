@@ -37,10 +37,10 @@ public sealed class EmbeddedLaneStatusSource : ILaneStatusSource
             for (var partition = 0; partition < _partitions[lane]; partition++)
             {
                 // Offsets are shared by every partition: an empty partition has acknowledged everything up to the last one given out.
-                var (pending, committed) = byPartition.TryGetValue((lane, partition), out var backlog)
-                    ? (backlog.Pending, backlog.OldestOffset - 1)
-                    : (0L, lastOffset);
-                statuses.Add(new LanePartitionStatus(lane, partition, pending, committed, _tally.Delivered(lane, partition), deadLetters));
+                var (pending, committed, oldest) = byPartition.TryGetValue((lane, partition), out var backlog)
+                    ? (backlog.Pending, backlog.OldestOffset - 1, backlog.OldestEnqueuedAt)
+                    : (0L, lastOffset, (DateTimeOffset?)null);
+                statuses.Add(new LanePartitionStatus(lane, partition, pending, committed, _tally.Delivered(lane, partition), deadLetters, oldest));
             }
         }
         return statuses;

@@ -217,13 +217,16 @@ public sealed class SqliteLaneStore : ILaneDeadLetterQueue, IAsyncDisposable, ID
         using var transaction = connection.BeginTransaction(deferred: true);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT lane, partition_no, COUNT(*), MIN(id) FROM lane_messages GROUP BY lane, partition_no ORDER BY lane, partition_no";
+        // With exactly one min() in the query, SQLite takes the bare column enqueued_at from the row that holds the minimum:
+        // the enqueue time of each partition's oldest pending message, in the same pass.
+        command.CommandText = "SELECT lane, partition_no, COUNT(*), MIN(id), enqueued_at FROM lane_messages GROUP BY lane, partition_no ORDER BY lane, partition_no";
         var partitions = new List<PartitionBacklog>();
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                partitions.Add(new PartitionBacklog(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3)));
+                partitions.Add(new PartitionBacklog(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3),
+                    reader.IsDBNull(4) ? null : ParseTimestamp(reader.GetString(4))));
             }
         }
         // AUTOINCREMENT keeps the highest id ever assigned in sqlite_sequence, even after every row is deleted.

@@ -10,4 +10,9 @@ namespace Actors.Streaming.Lanes;
 /// between them is the delivery rate. Its absolute value depends on the adapter (see the adapter's status source).
 /// </param>
 /// <param name="DeadLetters">How many envelopes the lane's dead-letter queue holds (the lane's total, the same on each of its partitions).</param>
-public sealed record LanePartitionStatus(string Lane, int Partition, long Pending, long Committed, long DeliveredTotal, long DeadLetters);
+/// <param name="OldestEnqueuedAt">
+/// When the oldest pending message of the partition was enqueued, where the adapter can tell cheaply (embedded lanes);
+/// null when nothing is pending or the adapter cannot (Kafka: it would take reading a message per partition).
+/// </param>
+public sealed record LanePartitionStatus(
+    string Lane, int Partition, long Pending, long Committed, long DeliveredTotal, long DeadLetters, DateTimeOffset? OldestEnqueuedAt = null);

@@ -24,6 +24,19 @@ public sealed class LaneObservationTests
     }
 
     [Fact]
+    public void A_reported_enqueue_time_gives_the_true_age_even_while_the_consumer_moves()
+    {
+        var ages = new LaneBacklogAges();
+        LanePartitionStatus Moving(long committed, DateTimeOffset oldest) => new(LaneNames.Critical, 0, 50, committed, committed, 0, oldest);
+
+        var first = ages.Observe([Moving(100, T0.AddSeconds(-90))], T0);
+        var moved = ages.Observe([Moving(101, T0.AddSeconds(-85))], T0.AddSeconds(5));
+
+        Assert.Equal(90, first[LaneNames.Critical].Seconds);
+        Assert.Equal(90, moved[LaneNames.Critical].Seconds);
+    }
+
+    [Fact]
     public void A_consumer_that_moves_or_drains_resets_the_age()
     {
         var ages = new LaneBacklogAges();

@@ -58,6 +58,24 @@ public sealed class SqliteLaneStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_backlog_names_each_partitions_oldest_pending_message_and_when_it_was_enqueued()
+    {
+        await using var store = new SqliteLaneStore(_directory.Path);
+        for (var seq = 1; seq <= 3; seq++)
+        {
+            var envelope = Envelope(seq) with { EnqueuedAt = At.AddMinutes(seq) };
+            await store.EnqueueAsync(_lane, 0, [new LaneMessage("probe", "s", envelope)], CancellationToken.None);
+        }
+        var offsets = (await store.ReadAsync(_lane, 0, 0, 10, CancellationToken.None)).Select(m => m.Offset).ToList();
+        await store.AcknowledgeAsync(_lane, 0, offsets[0], CancellationToken.None);
+
+        var (_, backlog) = await store.ReadBacklogAsync(CancellationToken.None);
+
+        var partition = Assert.Single(backlog, b => b.Lane == _lane);
+        Assert.Equal(new PartitionBacklog(_lane, 0, 2, offsets[1], At.AddMinutes(2)), partition);
+    }
+
+    [Fact]
     public async Task Concurrent_enqueues_share_transactions()
     {
         await using var store = new SqliteLaneStore(_directory.Path);
