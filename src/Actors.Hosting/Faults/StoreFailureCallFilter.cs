@@ -16,6 +16,7 @@ internal sealed class StoreFailureCallFilter(ILogger<StoreFailureCallFilter> log
         }
         catch (Exception exception) when (StoreFailure.Translate(exception) is { } typed)
         {
+            StoreFailureInstruments.Failed(typed);
             logger.LogWarning(exception, "{Grain}.{Method} failed on the database: {Reason}", context.TargetId, context.MethodName, typed.Message);
             throw typed;
         }

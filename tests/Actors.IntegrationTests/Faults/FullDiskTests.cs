@@ -45,6 +45,12 @@ public sealed class FullDiskTests : IAsyncLifetime
         Assert.Contains("SQLite", refused.Message);
         Assert.Contains("nothing was written", refused.Message);
 
+        using (var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}") })
+        {
+            var metrics = await http.GetStringAsync("/metrics");
+            Assert.Contains(metrics.Split('\n'), line => line.StartsWith("actors_store_failures", StringComparison.Ordinal) && line.Contains("kind=\"refused\"", StringComparison.Ordinal));
+        }
+
         File.Delete(filler);
         var applied = await client.Billing.RecordUsageAsync("disk", "acc-1", "loadgen", 6, "api", quantity: 6, unitPriceMinor: 1);
         Assert.False(applied.Duplicate);
