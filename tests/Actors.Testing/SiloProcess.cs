@@ -33,6 +33,10 @@ public sealed class SiloProcess : IAsyncDisposable
         get { lock (_output) { return _output.ToString(); } }
     }
 
+    /// <summary>The arguments of a <c>cluster</c>-profile silo on this machine: PostgreSQL, loopback advertised, its cluster id.</summary>
+    public static string[] ClusterProfileArguments(string postgres, string clusterId) =>
+        ["--profile", "cluster", "--postgres", postgres, "--advertise", "127.0.0.1", "--cluster-id", clusterId];
+
     public static async Task<SiloProcess> StartAsync(string dataDirectory, int siloPort, int gatewayPort, int httpPort,
         IReadOnlyDictionary<string, string>? environment = null, string[]? extraArgs = null, CancellationToken cancellationToken = default,
         TimeSpan? startTimeout = null)

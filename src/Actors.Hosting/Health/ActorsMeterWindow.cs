@@ -63,15 +63,26 @@ public sealed class ActorsMeterWindow : IDisposable
         {
             _slots[i] = new Slot(BucketCount);
         }
+        // Each instrument's Count is resolved once, when it is published, and handed back with every measurement as the
+        // listener state: the callbacks run on the grains' hot path and must not look names up per event.
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == LedgerInstruments.MeterName && (Counters.ContainsKey(instrument.Name) || instrument.Name == LatencyName))
+            if (instrument.Meter.Name != LedgerInstruments.MeterName)
+            {
+                return;
+            }
+            if (Counters.TryGetValue(instrument.Name, out var count))
+            {
+                listener.EnableMeasurementEvents(instrument, count);
+            }
+            else if (instrument.Name == LatencyName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => Add(instrument.Name, value));
-        _listener.SetMeasurementEventCallback<int>((instrument, _, _, _) => Add(instrument.Name, 1));
+        _listener.SetMeasurementEventCallback<long>((_, value, _, state) => Add(state, value));
+        // The int instruments counted here are histograms of a batch's size: each measurement is one batch.
+        _listener.SetMeasurementEventCallback<int>((_, _, _, state) => Add(state, 1));
         _listener.SetMeasurementEventCallback<double>(OnDouble);
         _listener.Start();
     }
@@ -129,9 +140,9 @@ public sealed class ActorsMeterWindow : IDisposable
         }
     }
 
-    private void Add(string instrument, long value)
+    private void Add(object? state, long value)
     {
-        if (!Counters.TryGetValue(instrument, out var count))
+        if (state is not Count count)
         {
             return;
         }

@@ -27,7 +27,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
     public async Task A_database_restart_under_load_loses_nothing_and_the_silos_recover_without_a_restart()
     {
         var clusterId = $"pg-{Guid.NewGuid():N}"[..16];
-        string[] Args() => ["--profile", "cluster", "--postgres", _postgres.ConnectionString, "--advertise", "127.0.0.1", "--cluster-id", clusterId];
+        string[] Args() => SiloProcess.ClusterProfileArguments(_postgres.ConnectionString, clusterId);
         await using var first = await SiloProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_data, "a")).FullName, FreePort.Next(), FreePort.Next(), FreePort.Next(), extraArgs: Args());
         await using var second = await SiloProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_data, "b")).FullName, FreePort.Next(), FreePort.Next(), FreePort.Next(), extraArgs: Args());
         await using var client = await ActorsClient.ConnectAsync(new ActorsClientOptions

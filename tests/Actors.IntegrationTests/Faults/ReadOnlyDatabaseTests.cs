@@ -27,7 +27,7 @@ public sealed class ReadOnlyDatabaseTests : IAsyncLifetime
     {
         var clusterId = $"ro-{Guid.NewGuid():N}"[..16];
         await using var silo = await SiloProcess.StartAsync(_data, FreePort.Next(), FreePort.Next(), FreePort.Next(),
-            extraArgs: ["--profile", "cluster", "--postgres", _database.ConnectionString, "--advertise", "127.0.0.1", "--cluster-id", clusterId]);
+            extraArgs: SiloProcess.ClusterProfileArguments(_database.ConnectionString, clusterId));
         await using var client = await ActorsClient.ConnectAsync(new ActorsClientOptions
         {
             Profile = ClusterProfile.Cluster,

@@ -3,7 +3,10 @@ using Xunit;
 
 namespace Actors.IntegrationTests.Ledger;
 
-/// <summary>The group-commit writer over a real SQLite store, observed through <see cref="InterceptingLedgerStore"/>.</summary>
+/// <summary>
+/// The group-commit writer over a real SQLite store, observed through <see cref="InterceptingLedgerStore"/>, including
+/// <see cref="GroupCommitLedgerWriter.StopAsync"/>, what a stopping silo calls.
+/// </summary>
 public sealed class GroupCommitLedgerWriterTests : IAsyncLifetime
 {
     private readonly TemporarySqliteFile _file = new();
@@ -234,6 +237,65 @@ public sealed class GroupCommitLedgerWriterTests : IAsyncLifetime
 
         Assert.All(queued.Prepend(first), t => Assert.Equal(AppendStatus.Appended, t.Result.Status));
         Assert.Equal(11, (await _sqlite.ReadLedgerAsync(ledger, 1, 100, TestTimeout.Token())).Count);
+    }
+
+    // Stopping, as a silo does on SIGINT/SIGTERM: appends already queued are written and acknowledged before StopAsync
+    // returns, and later appends are refused with an error clients retry.
+
+    [Fact]
+    public async Task Stop_writes_and_acknowledges_every_pending_append_before_it_returns()
+    {
+        var held = new HeldBatch();
+        var store = new InterceptingLedgerStore(_sqlite) { BeforeBatch = held.HoldFirstBatch };
+        var writer = Writer(store);
+        var ledger = SampleAppends.NewLedger();
+
+        var first = writer.AppendAsync(SampleAppends.Row(ledger, 1), TestTimeout.Token());
+        await held.Entered;
+        var pending = Enumerable.Range(2, 50).Select(p => writer.AppendAsync(SampleAppends.Row(ledger, p), TestTimeout.Token())).ToList();
+        var stopping = writer.StopAsync(TestTimeout.Token());
+
+        Assert.False(stopping.IsCompleted);
+        Assert.True(writer.IsStopping);
+        Assert.All(pending, t => Assert.False(t.IsCompleted));
+        held.Release();
+        await stopping.WaitAsync(TestTimeout.Limit);
+
+        // Acknowledged by the time StopAsync returned, not merely written later.
+        Assert.All(pending.Prepend(first), t => Assert.Equal(TaskStatus.RanToCompletion, t.Status));
+        Assert.All(pending.Prepend(first), t => Assert.Equal(AppendStatus.Appended, t.Result.Status));
+        var rows = await _sqlite.ReadLedgerAsync(ledger, 1, 100, TestTimeout.Token());
+        Assert.Equal(Enumerable.Range(1, 51).Select(p => (long)p), rows.Select(r => r.Position));
+    }
+
+    [Fact]
+    public async Task Appends_after_stop_are_refused_with_a_retriable_timeout_and_write_nothing()
+    {
+        var writer = Writer(_sqlite);
+        var ledger = SampleAppends.NewLedger();
+        Assert.Equal(AppendStatus.Appended, (await writer.AppendAsync(SampleAppends.Row(ledger, 1), TestTimeout.Token())).Status);
+
+        await writer.StopAsync(TestTimeout.Token());
+        var refused = await Assert.ThrowsAsync<TimeoutException>(() => writer.AppendAsync(SampleAppends.Row(ledger, 2), TestTimeout.Token()));
+
+        Assert.Contains("stopping", refused.Message);
+        Assert.Contains("nothing was appended", refused.Message);
+        Assert.Single(await _sqlite.ReadLedgerAsync(ledger, 1, 100, TestTimeout.Token()));
+    }
+
+    [Fact]
+    public async Task Stop_is_idempotent_and_dispose_after_it_refuses_with_object_disposed()
+    {
+        var writer = Writer(_sqlite);
+        var ledger = SampleAppends.NewLedger();
+        var appended = writer.AppendAsync(SampleAppends.Row(ledger, 1), TestTimeout.Token());
+
+        await writer.StopAsync(TestTimeout.Token());
+        await writer.StopAsync(TestTimeout.Token());
+        await writer.DisposeAsync();
+
+        Assert.Equal(AppendStatus.Appended, (await appended).Status);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => writer.AppendAsync(SampleAppends.Row(ledger, 2), TestTimeout.Token()));
     }
 
     private GroupCommitLedgerWriter Writer(ILedgerStore store, GroupCommitOptions? options = null)

@@ -22,7 +22,7 @@ public sealed class ClusterProfileTests : IAsyncLifetime
     public async Task Two_silos_join_one_cluster_and_share_ledgers_through_postgres()
     {
         var clusterId = $"it-{Guid.NewGuid():N}"[..16];
-        string[] Args() => ["--profile", "cluster", "--postgres", _database.ConnectionString, "--advertise", "127.0.0.1", "--cluster-id", clusterId];
+        string[] Args() => SiloProcess.ClusterProfileArguments(_database.ConnectionString, clusterId);
         await using var first = await SiloProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_data, "a")).FullName, FreePort.Next(), FreePort.Next(), FreePort.Next(), extraArgs: Args());
         await using var second = await SiloProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_data, "b")).FullName, FreePort.Next(), FreePort.Next(), FreePort.Next(), extraArgs: Args());
 
@@ -52,7 +52,7 @@ public sealed class ClusterProfileTests : IAsyncLifetime
         var environment = new Dictionary<string, string> { ["Actors__Lanes__Kafka__Mock"] = "true" };
         await using var silo = await SiloProcess.StartAsync(Directory.CreateDirectory(Path.Combine(_data, "k")).FullName,
             FreePort.Next(), FreePort.Next(), FreePort.Next(), environment,
-            ["--profile", "cluster", "--postgres", _database.ConnectionString, "--advertise", "127.0.0.1", "--cluster-id", clusterId]);
+            SiloProcess.ClusterProfileArguments(_database.ConnectionString, clusterId));
         Assert.Contains("started a librdkafka MOCK cluster", silo.Output);
 
         await using var client = await ActorsClient.ConnectAsync(new ActorsClientOptions

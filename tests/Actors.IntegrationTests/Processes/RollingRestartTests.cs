@@ -110,7 +110,7 @@ public sealed class RollingRestartTests : IAsyncLifetime
 
         Task<SiloProcess> StartSilo(int i) => SiloProcess.StartAsync(
             Directory.CreateDirectory(Path.Combine(_data, $"silo-{i}")).FullName, ports[i].Silo, ports[i].Gateway, ports[i].Http,
-            extraArgs: ["--profile", "cluster", "--postgres", _database.ConnectionString, "--advertise", "127.0.0.1", "--cluster-id", _clusterId],
+            extraArgs: SiloProcess.ClusterProfileArguments(_database.ConnectionString, _clusterId),
             startTimeout: TimeSpan.FromSeconds(120));
     }
 
